@@ -1,0 +1,256 @@
+"""The schema-tool command line: a thin click layer over the library modules."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import SchemaToolError
+
+
+def project_root() -> Path:
+    """The directory holding sql/ and migrations/: the nearest parent with pyproject.toml + sql/."""
+    here = Path.cwd()
+    for candidate in (here, *here.parents):
+        if (candidate / "sql").is_dir() and (candidate / "migrations").is_dir():
+            return candidate
+    return here
+
+
+def emit_json(data) -> None:
+    click.echo(json.dumps(data, indent=2, sort_keys=True, default=str))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="schema-tool")
+def cli():
+    """Ordered raw-SQL migrations for Supabase/Postgres: render, migrate,
+    verify and lint them.
+
+    Exit codes: 0 ok, 1 checks failed, 2 usage or configuration error.
+    """
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--check", is_flag=True, help="Change nothing; exit 1 if migrations/ differs from what sql/ renders.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def render(sources, check, as_json):
+    """Render the Jinja2 sources in sql/ into migrations/.
+
+    SOURCES limits rendering to those files or folders (default: all of sql/).
+    Every sql/**/<version>_<name>.sql.j2 becomes migrations/<version>_<name>.sql.
+    Rendering is deterministic and fails on an undefined variable. A released
+    migration must never change: --check (run in CI) fails when a macro or
+    source edit would alter a committed file.
+    """
+    from .render import render as do_render
+
+    root = project_root()
+    result = do_render(root / "sql", root / "migrations", check=check, only=sources)
+    if as_json:
+        emit_json(result.__dict__)
+    problems = []
+    if check:
+        problems += [f"migrations/{n}: differs from what sql/ renders" for n in result.stale]
+        problems += [f"migrations/{n}: not rendered yet (run schema-tool render)" for n in result.missing]
+    problems += [f"migrations/{n}: has no source in sql/" for n in result.orphans]
+    if not as_json:
+        for name in result.written:
+            click.echo(f"wrote migrations/{name}")
+        for line in problems:
+            click.echo(line, err=True)
+        if not problems:
+            click.echo(f"{len(result.unchanged) + len(result.written)} migrations up to date")
+    if problems:
+        sys.exit(1)
+
+
+DATABASE_URL_OPTION = click.option(
+    "--database-url",
+    envvar="DATABASE_URL",
+    show_envvar=True,
+    help="libpq URL of the database, e.g. postgresql://user:pass@host:5432/postgres.",
+)
+
+
+def migrations_dir() -> Path:
+    return project_root() / "migrations"
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--no-transaction", is_flag=True, help="Mark the migration to run outside a transaction (for create index concurrently).")
+def new(name, no_transaction):
+    """Create the next migration source, sql/[MODULE/]<version>_NAME.sql.j2.
+
+    The version is the current UTC time (YYYYMMDDHHMMSS), or one more than the
+    newest existing version if that is later, so it sorts after every other
+    migration. A NAME that starts with a module folder's name (learning_...)
+    goes into that folder. Then: write the SQL, `schema-tool render`, and add a
+    pgTAP test under supabase/tests/<module>/.
+    """
+    from .new import new_migration
+
+    path = new_migration(project_root(), name, transactional=not no_transaction)
+    click.echo(f"created {path.relative_to(project_root())}")
+
+
+@cli.command("migrate")
+@DATABASE_URL_OPTION
+@click.option("--to", "to", metavar="VERSION", help="Apply pending migrations up to and including VERSION.")
+@click.option("--dry-run", is_flag=True, help="Print the plan and the SQL; change nothing.")
+@click.option("--include-all", is_flag=True, help="Also apply pending migrations older than the newest applied one.")
+@click.option("--lock-timeout", default="5s", show_default=True, help="lock_timeout while migrating, so a migration never queues behind a long transaction.")
+@click.option("--lock-wait", default=60.0, show_default=True, type=float, help="Seconds to wait for another migration run to finish.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def migrate_command(database_url, to, dry_run, include_all, lock_timeout, lock_wait, as_json):
+    """Apply pending migrations in migrations/ to DATABASE_URL.
+
+    Each file runs in one transaction with its ledger row (a file with the line
+    `-- schema-tool: no-transaction` runs statement by statement). Concurrent
+    runs are serialised by an advisory lock. Before applying anything it refuses
+    drift: an applied file whose checksum changed, an applied version missing
+    locally, a pending file older than the newest applied one. On a plain
+    Postgres it first installs schema-tool's Supabase baseline (auth schema,
+    roles). The ledger is the Supabase CLI's, so `supabase db push` agrees.
+    """
+    from . import migrate as engine
+
+    if dry_run:
+        result = engine.dry_run(database_url, migrations_dir(), to, include_all)
+        if as_json:
+            emit_json({
+                "problems": result.problems,
+                "baseline_needed": result.baseline_needed,
+                "to_apply": [m.file_name for m in result.to_apply],
+            })
+        else:
+            for line in result.problems:
+                click.echo(line, err=True)
+            if result.baseline_needed:
+                click.echo("-- would install the Supabase baseline (no auth schema on this database)")
+            for m in result.to_apply:
+                click.echo(f"-- would apply {m.file_name}" + ("" if m.transactional else " (no transaction)"))
+                click.echo(m.sql)
+            if not result.to_apply and not result.problems:
+                click.echo("nothing to apply: the database is up to date")
+        sys.exit(1 if result.problems else 0)
+
+    result = engine.migrate(database_url, migrations_dir(), to, include_all, lock_timeout, lock_wait)
+    if as_json:
+        emit_json({
+            "baseline_installed": result.baseline_installed,
+            "applied": [a.__dict__ for a in result.applied],
+        })
+        return
+    if result.baseline_installed:
+        click.echo("installed the Supabase baseline (auth schema, roles anon/authenticated/service_role)")
+    for a in result.applied:
+        click.echo(f"applied {a.version}_{a.name} ({a.duration_ms:.1f} ms)")
+    click.echo(f"{len(result.applied)} migration(s) applied; the database is up to date"
+               + (f" to {to}" if to else ""))
+
+
+@cli.command()
+@DATABASE_URL_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def status(database_url, as_json):
+    """Show every migration as applied, pending, modified, missing-locally or out-of-order.
+
+    Exits 1 when a migration is modified, missing locally or out of order.
+    """
+    from . import migrate as engine
+
+    entries = engine.status(database_url, migrations_dir())
+    rows = [
+        {"version": e.version, "name": e.name, "state": e.state,
+         "applied_at": e.applied_at, "applied_by_supabase_cli": e.applied_by_cli}
+        for e in entries
+    ]
+    if as_json:
+        emit_json(rows)
+    else:
+        width = max([len(r["name"]) for r in rows] + [4])
+        click.echo(f"{'version':<16} {'name':<{width}} {'state':<16} applied_at")
+        for r in rows:
+            applied = r["applied_at"].strftime("%Y-%m-%d %H:%M:%S") if r["applied_at"] else (
+                "(supabase cli)" if r["applied_by_supabase_cli"] else "")
+            click.echo(f"{r['version']:<16} {r['name']:<{width}} {r['state']:<16} {applied}")
+        counts = {}
+        for r in rows:
+            counts[r["state"]] = counts.get(r["state"], 0) + 1
+        click.echo(", ".join(f"{n} {state}" for state, n in sorted(counts.items())) or "no migrations")
+    if any(e.state in ("modified", "missing-locally", "out-of-order") for e in entries):
+        sys.exit(1)
+
+
+@cli.command("verify")
+@click.option("--engine", type=click.Choice(["embedded", "system", "docker"]), default="embedded", show_default=True,
+              help="Throwaway server: embedded = PostgreSQL 18 wheel with pgvector; system = the installed "
+                   "PostgreSQL (pg_config/PATH/Debian); docker = Supabase image via testcontainers.")
+@click.option("--database-url", help="Use this existing server instead: verify works in a new database "
+              "it creates there and drops afterwards; the database in the URL is never touched.")
+@click.option("--keep", is_flag=True, help="Leave the server and database running and print the URL.")
+@click.option("--junit", type=click.Path(dir_okay=False, path_type=Path), help="Also write a JUnit XML report here.")
+@click.option("--exclude", multiple=True, metavar="MODULE", help="Skip a module's migrations and tests "
+              "(e.g. --exclude aiml on PostgreSQL 15, which has no pgvector here). Repeatable.")
+@click.option("--with-seed", is_flag=True, help="Apply supabase/seeds/*.sql before the tests, as `supabase db reset` would.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def verify_command(engine, database_url, keep, junit, exclude, with_seed, as_json):
+    """Start a throwaway Postgres, apply every migration, run every pgTAP test.
+
+    Runs supabase/tests/*.sql setup files first (000_setup.sql: the test
+    helpers), then every supabase/tests/**/*.test.sql in path order, each with
+    psql exactly as pg_prove runs it. Prints a summary per file; exits 1 when a
+    test fails, a plan is missing or wrong, or a file errors.
+    """
+    from .pgtap import junit_xml
+    from .verify import verify
+
+    progress = (lambda m: None) if as_json else (lambda m: click.echo(m, err=True))
+    result = verify(project_root(), engine, database_url, keep, tuple(exclude), with_seed, progress)
+    if junit:
+        junit.write_text(junit_xml(result.files))
+    if as_json:
+        emit_json({
+            "engine": result.engine, "server_version": result.server_version,
+            "migrations_applied": result.migrations_applied, "passed": result.passed,
+            "tests": result.test_count, "failed": result.failed_count, "url": result.url,
+            "timings": result.timings,
+            "files": [{"path": f.path, "planned": f.planned, "tests": len(f.tests),
+                       "failed": [x for x in f.failures()], "seconds": round(f.seconds, 3)} for f in result.files],
+        })
+    else:
+        print_verify_summary(result)
+    sys.exit(0 if result.passed else 1)
+
+
+def print_verify_summary(result) -> None:
+    width = max([len(f.path) for f in result.files] + [5])
+    click.echo(f"{'file':<{width}}  tests  failed  seconds")
+    for f in result.files:
+        failed = len(f.failed_tests) + len(f.errors)
+        mark = "" if f.passed else "  FAIL"
+        click.echo(f"{f.path:<{width}}  {len(f.tests):>5}  {failed:>6}  {f.seconds:>7.2f}{mark}")
+    for f in result.files:
+        for message in f.failures():
+            click.echo(f"{f.path}: {message}", err=True)
+    passed = result.test_count - sum(len(f.failed_tests) for f in result.files)
+    click.echo(f"PostgreSQL {result.server_version} ({result.engine}), {result.migrations_applied} migrations, "
+               f"{len(result.files)} files, {result.timings.get('total', 0):.1f}s")
+    if result.url:
+        click.echo(f"kept running: {result.url}")
+    click.echo(f"{passed} passed, {result.failed_count} failed")
+
+
+def main():
+    try:
+        cli(standalone_mode=True)
+    except SchemaToolError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)

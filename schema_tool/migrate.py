@@ -1,0 +1,331 @@
+"""The migration engine: plan, apply and record migrations in the ledger.
+
+The ledger is the Supabase CLI's own table,
+supabase_migrations.schema_migrations(version, name, statements), written with
+exactly the rows the CLI writes, so a database migrated by either tool is up to
+date for the other. schema-tool keeps its extra facts (checksum, applied_at,
+duration, who, tool version) beside it in supabase_migrations.schema_tool_history.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+from psycopg import sql as pgsql
+
+from . import __version__
+from .errors import CheckFailed, SchemaToolError, UsageError
+from .migrations import Migration, load
+from .supabase import has_auth, install_baseline
+
+# Any constant will do; it only has to be the same for every runner.
+LOCK_KEY = 7_301_945_166_612_234_001
+
+LEDGER_DDL = [
+    # The Supabase CLI's statements (pkg/migration/history.go), verbatim.
+    "CREATE SCHEMA IF NOT EXISTS supabase_migrations",
+    "CREATE TABLE IF NOT EXISTS supabase_migrations.schema_migrations (version text NOT NULL PRIMARY KEY)",
+    "ALTER TABLE supabase_migrations.schema_migrations ADD COLUMN IF NOT EXISTS statements text[]",
+    "ALTER TABLE supabase_migrations.schema_migrations ADD COLUMN IF NOT EXISTS name text",
+    # schema-tool's own facts, beside the CLI's row (gone when the CLI reverts it).
+    """create table if not exists supabase_migrations.schema_tool_history (
+        version text primary key
+            references supabase_migrations.schema_migrations (version) on delete cascade,
+        checksum text not null,
+        applied_at timestamptz not null default now(),
+        duration_ms numeric(12, 3) not null,
+        applied_by text not null,
+        tool_version text not null
+    )""",
+]
+INSERT_MIGRATION = (
+    "INSERT INTO supabase_migrations.schema_migrations(version, name, statements) VALUES(%s, %s, %s)"
+)
+INSERT_HISTORY = """insert into supabase_migrations.schema_tool_history
+    (version, checksum, duration_ms, applied_by, tool_version)
+    values (%s, %s, %s, %s, %s)"""
+
+
+# ---------------------------------------------------------------- connection
+
+
+def connect(url: str | None, **kwargs) -> psycopg.Connection:
+    """Connect with an error a person can act on for a missing, bad or unreachable URL."""
+    if not url:
+        raise UsageError("no database: pass --database-url URL or set DATABASE_URL")
+    try:
+        return psycopg.connect(url, autocommit=True, **kwargs)
+    except psycopg.ProgrammingError as exc:
+        raise UsageError(f"bad database URL: {first_line(exc)}") from exc
+    except psycopg.OperationalError as exc:
+        raise UsageError(f"cannot connect to the database: {first_line(exc)}") from exc
+
+
+def first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[-1] if "\n" in text and "connection" in text else text.splitlines()[0]
+
+
+# ---------------------------------------------------------------- ledger and plan
+
+
+@dataclass
+class LedgerRow:
+    version: str
+    name: str
+    statements: list[str]
+    checksum: str | None  # None when applied by the Supabase CLI
+    applied_at: object | None
+
+
+@dataclass
+class Entry:
+    version: str
+    name: str
+    state: str  # applied | pending | modified | missing-locally | out-of-order
+    migration: Migration | None = None
+    applied_at: object | None = None
+    applied_by_cli: bool = False
+
+
+def read_ledger(conn: psycopg.Connection) -> dict[str, LedgerRow]:
+    exists = conn.execute(
+        "select to_regclass('supabase_migrations.schema_migrations') is not null,"
+        " to_regclass('supabase_migrations.schema_tool_history') is not null"
+    ).fetchone()
+    if not exists[0]:
+        return {}
+    history = (
+        "left join supabase_migrations.schema_tool_history h using (version)"
+        if exists[1]
+        else "left join (select null::text as version, null::text as checksum,"
+        " null::timestamptz as applied_at) h using (version)"
+    )
+    rows = conn.execute(
+        f"select m.version, coalesce(m.name, ''), coalesce(m.statements, '{{}}'), h.checksum,"
+        f" h.applied_at from supabase_migrations.schema_migrations m {history}"
+    ).fetchall()
+    return {r[0]: LedgerRow(*r) for r in rows}
+
+
+def plan(migrations: list[Migration], ledger: dict[str, LedgerRow]) -> list[Entry]:
+    """Every local and recorded migration with its state, in version order."""
+    local = {m.version: m for m in migrations}
+    newest_applied = max((int(v) for v in ledger), default=-1)
+    entries = []
+    for version in sorted(set(local) | set(ledger), key=int):
+        migration, row = local.get(version), ledger.get(version)
+        if row is None:
+            state = "out-of-order" if int(version) < newest_applied else "pending"
+            entries.append(Entry(version, migration.name, state, migration))
+            continue
+        if migration is None:
+            entries.append(Entry(version, row.name, "missing-locally", None, row.applied_at))
+            continue
+        if row.checksum is not None:
+            same = row.checksum == migration.checksum
+        else:  # applied by the Supabase CLI: compare what it recorded
+            same = row.statements == [s.text for s in migration.statements]
+        entries.append(
+            Entry(
+                version,
+                migration.name,
+                "applied" if same else "modified",
+                migration,
+                row.applied_at,
+                applied_by_cli=row.checksum is None,
+            )
+        )
+    return entries
+
+
+def refusals(entries: list[Entry], include_all: bool) -> list[str]:
+    problems = []
+    for e in entries:
+        file = e.migration.path if e.migration else f"{e.version}_{e.name}.sql"
+        if e.state == "modified":
+            problems.append(f"{file}: changed after it was applied (checksum differs from the ledger)")
+        elif e.state == "missing-locally":
+            problems.append(f"{file}: applied to the database but missing locally")
+        elif e.state == "out-of-order" and not include_all:
+            problems.append(
+                f"{file}: pending but older than the newest applied migration"
+                " (rename it to a newer version, or pass --include-all)"
+            )
+    return problems
+
+
+# ---------------------------------------------------------------- apply
+
+
+class MigrationFailed(SchemaToolError):
+    exit_code = 1
+
+
+@dataclass
+class Applied:
+    version: str
+    name: str
+    duration_ms: float
+
+
+def migration_error(migration: Migration, statement, exc: psycopg.Error) -> MigrationFailed:
+    diag = exc.diag
+    position = int(diag.statement_position or 1)
+    line, col = migration.line_col(statement.offset + position - 1)
+    parts = [
+        f"{migration.path}:{line}:{col}: {exc.sqlstate or ''} {diag.message_primary or first_line(exc)}".rstrip()
+    ]
+    for label, value in (("detail", diag.message_detail), ("hint", diag.message_hint), ("context", diag.context)):
+        if value:
+            parts.append(f"  {label}: {value.strip()}")
+    parts.append("  statement:")
+    parts.extend("    " + s for s in statement.text.splitlines())
+    parts.append(f"  {migration.file_name} was rolled back; the ledger is unchanged.")
+    error = MigrationFailed("\n".join(parts))
+    error.file, error.line, error.column, error.sqlstate = str(migration.path), line, col, exc.sqlstate
+    return error
+
+
+def apply_one(conn: psycopg.Connection, migration: Migration, lock_timeout: str, who: str) -> Applied:
+    started = time.perf_counter()
+    executable = [s for s in migration.statements if not s.is_comment_only()]
+    record = [
+        (INSERT_MIGRATION, (migration.version, migration.name, [s.text for s in migration.statements])),
+    ]
+    current = migration.statements[0] if migration.statements else None
+    if migration.transactional:
+        try:
+            with conn.transaction():
+                conn.execute(pgsql.SQL("set local lock_timeout = {}").format(pgsql.Literal(lock_timeout)))
+                for statement in executable:
+                    current = statement
+                    conn.execute(statement.text)
+                duration = (time.perf_counter() - started) * 1000
+                for query, params in record:
+                    conn.execute(query, params)
+                conn.execute(INSERT_HISTORY, (migration.version, migration.checksum, duration, who, __version__))
+        except psycopg.Error as exc:
+            raise migration_error(migration, current, exc) from exc
+        return Applied(migration.version, migration.name, duration)
+    # Non-transactional file (e.g. create index concurrently): statement by
+    # statement in autocommit, recorded only when every statement succeeded.
+    conn.execute(pgsql.SQL("set lock_timeout = {}").format(pgsql.Literal(lock_timeout)))
+    try:
+        for statement in executable:
+            current = statement
+            conn.execute(statement.text)
+    except psycopg.Error as exc:
+        error = migration_error(migration, current, exc)
+        error.args = (
+            error.args[0].replace(
+                "was rolled back; the ledger is unchanged",
+                "is non-transactional: statements before this one stay applied; the ledger is unchanged",
+            ),
+        )
+        raise error from exc
+    finally:
+        conn.execute("reset lock_timeout")
+    duration = (time.perf_counter() - started) * 1000
+    with conn.transaction():
+        for query, params in record:
+            conn.execute(query, params)
+        conn.execute(INSERT_HISTORY, (migration.version, migration.checksum, duration, who, __version__))
+    return Applied(migration.version, migration.name, duration)
+
+
+def acquire_lock(url: str, wait_seconds: float) -> psycopg.Connection:
+    """Take the migration advisory lock on a dedicated session, polling with
+    pg_try_advisory_lock (a blocking wait could deadlock against
+    `create index concurrently`, which waits for every open transaction)."""
+    lock_conn = connect(url, application_name="schema-tool lock")
+    deadline = time.monotonic() + wait_seconds
+    while not lock_conn.execute("select pg_try_advisory_lock(%s)", (LOCK_KEY,)).fetchone()[0]:
+        if time.monotonic() >= deadline:
+            lock_conn.close()
+            raise CheckFailed(
+                f"another migration run holds the lock on this database; gave up after {wait_seconds:g}s"
+                " (--lock-wait to wait longer)"
+            )
+        time.sleep(0.1)
+    return lock_conn
+
+
+@dataclass
+class MigrateResult:
+    applied: list[Applied]
+    baseline_installed: bool
+    entries: list[Entry]
+
+
+def select_pending(entries: list[Entry], to: str | None, include_all: bool) -> list[Migration]:
+    wanted = [e for e in entries if e.state == "pending" or (include_all and e.state == "out-of-order")]
+    if to is not None:
+        if not any(e.version == to and e.migration for e in entries):
+            raise UsageError(f"--to {to}: no local migration has that version")
+        wanted = [e for e in wanted if int(e.version) <= int(to)]
+    return [e.migration for e in wanted]
+
+
+def migrate(
+    url: str,
+    migrations_dir: Path,
+    to: str | None = None,
+    include_all: bool = False,
+    lock_timeout: str = "5s",
+    lock_wait: float = 60.0,
+    exclude: tuple[str, ...] = (),
+) -> MigrateResult:
+    """Apply every pending migration (up to `to`), one transaction per file."""
+    migrations = load(migrations_dir, exclude)
+    who = os.environ.get("SCHEMA_TOOL_APPLIED_BY") or getpass.getuser()
+    lock_conn = acquire_lock(url, lock_wait)
+    try:
+        conn = connect(url, application_name="schema-tool migrate")
+        try:
+            entries = plan(migrations, read_ledger(conn))
+            problems = refusals(entries, include_all)
+            if problems:
+                raise CheckFailed("refusing to migrate, nothing was applied:\n  " + "\n  ".join(problems))
+            with conn.transaction():
+                baseline = install_baseline(conn)
+                for ddl in LEDGER_DDL:
+                    conn.execute(ddl)
+            applied = [
+                apply_one(conn, m, lock_timeout, who) for m in select_pending(entries, to, include_all)
+            ]
+            return MigrateResult(applied, baseline, entries)
+        finally:
+            conn.close()
+    finally:
+        lock_conn.execute("select pg_advisory_unlock(%s)", (LOCK_KEY,))
+        lock_conn.close()
+
+
+def status(url: str, migrations_dir: Path) -> list[Entry]:
+    migrations = load(migrations_dir)
+    with connect(url, application_name="schema-tool status") as conn:
+        return plan(migrations, read_ledger(conn))
+
+
+@dataclass
+class DryRun:
+    entries: list[Entry]
+    to_apply: list[Migration]
+    problems: list[str]
+    baseline_needed: bool
+
+
+def dry_run(url: str, migrations_dir: Path, to: str | None = None, include_all: bool = False) -> DryRun:
+    migrations = load(migrations_dir)
+    with connect(url, application_name="schema-tool dry-run") as conn:
+        entries = plan(migrations, read_ledger(conn))
+        baseline_needed = not has_auth(conn)
+    problems = refusals(entries, include_all)
+    to_apply = [] if problems else select_pending(entries, to, include_all)
+    return DryRun(entries, to_apply, problems, baseline_needed)

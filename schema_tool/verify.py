@@ -1,0 +1,117 @@
+"""verify: a throwaway database, every migration, every pgTAP test, a summary."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psycopg
+from psycopg import sql as pgsql
+
+from . import engines, pgtap
+from .migrate import connect, migrate
+
+
+@dataclass
+class VerifyResult:
+    engine: str
+    server_version: str
+    migrations_applied: int
+    pgtap_install: str
+    files: list[pgtap.FileResult] = field(default_factory=list)
+    seeds: list[str] = field(default_factory=list)
+    url: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def passed(self) -> bool:
+        return all(f.passed for f in self.files)
+
+    @property
+    def test_count(self) -> int:
+        return sum(len(f.tests) for f in self.files)
+
+    @property
+    def failed_count(self) -> int:
+        return sum(len(f.failed_tests) + len(f.errors) for f in self.files)
+
+
+def verify(
+    root: Path,
+    engine: str = "embedded",
+    database_url: str | None = None,
+    keep: bool = False,
+    exclude: tuple[str, ...] = (),
+    with_seed: bool = False,
+    progress=lambda message: None,
+) -> VerifyResult:
+    """Apply every migration to a new database and run every pgTAP file against it.
+
+    With a database URL, the work happens in a new database on that server,
+    dropped afterwards (unless keep); the database named by the URL is untouched.
+    """
+    timings = {}
+    started = time.perf_counter()
+    with ExitStack() as stack:
+        if database_url:
+            server = engines.existing(database_url)
+        else:
+            server = stack.enter_context(engines.throwaway(engine, keep=keep))
+        timings["server"] = time.perf_counter() - started
+        dbname = f"schema_tool_verify_{secrets.token_hex(4)}"
+        with connect(server.url) as admin:
+            admin.execute(pgsql.SQL("create database {}").format(pgsql.Identifier(dbname)))
+            version = admin.execute("show server_version").fetchone()[0]
+        if database_url and not keep:
+            stack.callback(_drop_database, server.url, dbname)
+        url = server.database_url(dbname)
+
+        t = time.perf_counter()
+        result = migrate(url, root / "migrations", exclude=exclude)
+        timings["migrate"] = time.perf_counter() - t
+        progress(f"applied {len(result.applied)} migrations to {engine if not database_url else 'url'} PostgreSQL {version}")
+
+        seeds = []
+        if with_seed:
+            seeds = apply_seeds(url, root)
+
+        with connect(url) as conn:
+            how = pgtap.install(conn)
+        psql = server.psql()
+        setup, tests = pgtap.test_files(root / "supabase" / "tests", exclude)
+        t = time.perf_counter()
+        files = [pgtap.run_file(psql, url, path, root) for path in setup + tests]
+        timings["tests"] = time.perf_counter() - t
+        timings["total"] = time.perf_counter() - started
+        return VerifyResult(
+            engine if not database_url else "url",
+            version,
+            len(result.applied),
+            how,
+            files,
+            seeds,
+            url if keep else None,
+            timings,
+        )
+
+
+def apply_seeds(url: str, root: Path) -> list[str]:
+    """Apply supabase/seeds/*.sql in name order, each in one transaction."""
+    applied = []
+    with connect(url) as conn:
+        for path in sorted((root / "supabase" / "seeds").glob("*.sql")):
+            with conn.transaction():
+                conn.execute(path.read_text())
+            applied.append(str(path.relative_to(root)))
+    return applied
+
+
+def _drop_database(url: str, dbname: str) -> None:
+    try:
+        with connect(url) as admin:
+            admin.execute(pgsql.SQL("drop database if exists {} with (force)").format(pgsql.Identifier(dbname)))
+    except (psycopg.Error, Exception):  # noqa: BLE001 - the server may be gone already
+        pass
