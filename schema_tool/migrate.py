@@ -17,6 +17,7 @@ from pathlib import Path
 
 import psycopg
 from psycopg import sql as pgsql
+from psycopg.conninfo import conninfo_to_dict
 
 from . import __version__
 from .errors import CheckFailed, SchemaToolError, UsageError
@@ -59,9 +60,11 @@ def connect(url: str | None, **kwargs) -> psycopg.Connection:
     if not url:
         raise UsageError("no database: pass --database-url URL or set DATABASE_URL")
     try:
-        return psycopg.connect(url, autocommit=True, **kwargs)
+        conninfo_to_dict(url)
     except psycopg.ProgrammingError as exc:
         raise UsageError(f"bad database URL: {first_line(exc)}") from exc
+    try:
+        return psycopg.connect(url, autocommit=True, **kwargs)
     except psycopg.OperationalError as exc:
         raise UsageError(f"cannot connect to the database: {first_line(exc)}") from exc
 

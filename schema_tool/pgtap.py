@@ -98,14 +98,14 @@ def parse_tap(path: str, stdout: str, stderr: str = "", returncode: int = 0) -> 
 
 def run_file(psql: str, url: str, path: Path, root: Path) -> FileResult:
     started = time.perf_counter()
+    rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     proc = subprocess.run(
-        [psql, *PSQL_ARGS, "--dbname", url, "--file", str(path)],
+        [psql, *PSQL_ARGS, "--dbname", url, "--file", rel],
         capture_output=True,
         text=True,
         cwd=root,
         env={**os.environ, "PGOPTIONS": "-c client_min_messages=warning"},
     )
-    rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     result = parse_tap(rel, proc.stdout, proc.stderr, proc.returncode)
     result.seconds = time.perf_counter() - started
     return result

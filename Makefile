@@ -1,0 +1,49 @@
+# The few commands a person types. Everything installs itself on first use:
+# a virtualenv in .venv with the package and its test tools, and Debian's
+# pgTAP files (apt-get, when running as root) for the pgTAP runner.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+ENGINE ?= embedded
+VERIFY_ARGS ?=
+
+.PHONY: help setup pgtap verify verify-15 test lint render bench docs clean
+
+help:
+	@echo "make verify     apply every migration to a throwaway Postgres and run every pgTAP test"
+	@echo "make verify-15  the same on Debian's PostgreSQL 15 (without the pgvector module aiml)"
+	@echo "make test       the pytest suite of the tool itself"
+	@echo "make lint       render --check, then schema-tool lint (style, security, migration safety)"
+	@echo "make render     render sql/ into migrations/"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+setup: $(STAMP) pgtap
+
+pgtap:
+	@./.ci/ensure-pgtap
+
+verify: setup
+	$(BIN)/schema-tool verify --engine $(ENGINE) $(VERIFY_ARGS)
+
+verify-15: setup
+	$(BIN)/schema-tool verify --engine system --exclude aiml $(VERIFY_ARGS)
+
+test: setup
+	$(BIN)/pytest -q
+
+lint: setup
+	$(BIN)/schema-tool render --check
+	$(BIN)/schema-tool lint
+
+render: $(STAMP)
+	$(BIN)/schema-tool render
+
+clean:
+	rm -rf $(VENV) .pytest_cache

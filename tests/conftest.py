@@ -1,0 +1,126 @@
+"""Fixtures: real throwaway Postgres servers, fresh databases, small projects.
+
+One server per engine per session; each test gets its own database. Tests that
+need the repo's schema get a copy of a template database that was migrated
+once (CREATE DATABASE ... TEMPLATE), so they never see each other's rows.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+import pytest
+from psycopg import sql
+
+from schema_tool import engines
+from schema_tool.migrate import migrate
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def server():
+    """The default engine: the embedded PostgreSQL 18."""
+    with engines.throwaway("embedded") as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def system_server():
+    """Debian's PostgreSQL 15 (the `system` engine)."""
+    with engines.throwaway("system") as srv:
+        yield srv
+
+
+def _create_db(srv, template: str | None = None) -> str:
+    name = f"t_{secrets.token_hex(5)}"
+    with psycopg.connect(srv.url, autocommit=True) as conn:
+        query = sql.SQL("create database {}").format(sql.Identifier(name))
+        if template:
+            query = sql.SQL("create database {} template {}").format(sql.Identifier(name), sql.Identifier(template))
+        conn.execute(query)
+    return name
+
+
+def _drop_db(srv, name: str) -> None:
+    with psycopg.connect(srv.url, autocommit=True) as conn:
+        conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
+
+
+@pytest.fixture(params=["embedded", "system"])
+def any_server(request):
+    """Run the test on both engines (PostgreSQL 18 and 15)."""
+    return request.getfixturevalue("server" if request.param == "embedded" else "system_server")
+
+
+@pytest.fixture
+def db_url(server):
+    """A new, empty database (no baseline) on the embedded server."""
+    name = _create_db(server)
+    yield server.database_url(name)
+    _drop_db(server, name)
+
+
+@pytest.fixture
+def any_db_url(any_server):
+    name = _create_db(any_server)
+    yield any_server.database_url(name)
+    _drop_db(any_server, name)
+
+
+@pytest.fixture(scope="session")
+def migrated_template(server):
+    """A database with every repo migration applied, used only as a template."""
+    name = _create_db(server)
+    migrate(server.database_url(name), REPO / "migrations")
+    with psycopg.connect(server.url, autocommit=True) as conn:
+        conn.execute(sql.SQL("alter database {} is_template true").format(sql.Identifier(name)))
+    return name
+
+
+@pytest.fixture
+def migrated_db_url(server, migrated_template):
+    """A fresh copy of the fully migrated repo database."""
+    name = _create_db(server, template=migrated_template)
+    yield server.database_url(name)
+    _drop_db(server, name)
+
+
+@pytest.fixture
+def project(tmp_path):
+    """An empty schema-tool project: sql/, migrations/, supabase/tests/ with the test helpers."""
+    (tmp_path / "sql" / "_macros").mkdir(parents=True)
+    shutil.copy(REPO / "sql" / "_macros" / "common.sql.j2", tmp_path / "sql" / "_macros")
+    (tmp_path / "migrations").mkdir()
+    (tmp_path / "supabase" / "tests").mkdir(parents=True)
+    shutil.copy(REPO / "supabase" / "tests" / "000_setup.sql", tmp_path / "supabase" / "tests")
+    return tmp_path
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def run_cli(cwd: Path, *args: str, env: dict | None = None, timeout: float = 180) -> subprocess.CompletedProcess:
+    """Run the real command line, as a pipeline would."""
+    return subprocess.run(
+        [sys.executable, "-m", "schema_tool", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def query(url: str, text: str, params=None):
+    with psycopg.connect(url, autocommit=True) as conn:
+        return conn.execute(text, params).fetchall()
