@@ -200,8 +200,10 @@ def status(database_url, as_json):
 @click.option("--exclude", multiple=True, metavar="MODULE", help="Skip a module's migrations and tests "
               "(e.g. --exclude aiml on PostgreSQL 15, which has no pgvector here). Repeatable.")
 @click.option("--with-seed", is_flag=True, help="Apply supabase/seeds/*.sql before the tests, as `supabase db reset` would.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 16), default=None,
+              help="Test files run in parallel on this many copies of the migrated database (default: cores, max 4).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def verify_command(engine, database_url, keep, junit, exclude, with_seed, as_json):
+def verify_command(engine, database_url, keep, junit, exclude, with_seed, jobs, as_json):
     """Start a throwaway Postgres, apply every migration, run every pgTAP test.
 
     Runs supabase/tests/*.sql setup files first (000_setup.sql: the test
@@ -213,7 +215,8 @@ def verify_command(engine, database_url, keep, junit, exclude, with_seed, as_jso
     from .verify import verify
 
     progress = (lambda m: None) if as_json else (lambda m: click.echo(m, err=True))
-    result = verify(project_root(), engine, database_url, keep, tuple(exclude), with_seed, progress)
+    options = {"jobs": jobs} if jobs else {}
+    result = verify(project_root(), engine, database_url, keep, tuple(exclude), with_seed, progress, **options)
     if junit:
         junit.write_text(junit_xml(result.files))
     if as_json:
