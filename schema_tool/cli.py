@@ -25,7 +25,30 @@ def emit_json(data) -> None:
     click.echo(json.dumps(data, indent=2, sort_keys=True, default=str))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Commands whose modules import heavy libraries (sqlfluff, pglast) load on use."""
+
+    lazy = {"lint": "schema_tool.lint.command:lint", "docs": "schema_tool.docs:docs"}
+
+    def list_commands(self, ctx):
+        import importlib.util
+
+        present = {n for n, target in self.lazy.items() if importlib.util.find_spec(target.split(":")[0])}
+        return sorted({*super().list_commands(ctx), *present})
+
+    def get_command(self, ctx, name):
+        if name in self.lazy and name not in self.commands:
+            import importlib
+
+            module, attr = self.lazy[name].split(":")
+            try:
+                self.add_command(getattr(importlib.import_module(module), attr), name)
+            except (ImportError, AttributeError) as exc:
+                raise SchemaToolError(f"command {name} is unavailable: {exc}") from exc
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="schema-tool")
 def cli():
     """Ordered raw-SQL migrations for Supabase/Postgres: render, migrate,
