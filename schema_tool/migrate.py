@@ -70,8 +70,8 @@ def connect(url: str | None, **kwargs) -> psycopg.Connection:
 
 
 def first_line(exc: Exception) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[-1] if "\n" in text and "connection" in text else text.splitlines()[0]
+    """The error as one line (libpq's messages span several)."""
+    return " ".join(line.strip() for line in str(exc).splitlines() if line.strip())
 
 
 # ---------------------------------------------------------------- ledger and plan
@@ -177,68 +177,65 @@ class Applied:
     duration_ms: float
 
 
-def migration_error(migration: Migration, statement, exc: psycopg.Error) -> MigrationFailed:
+def migration_error(migration: Migration, statement, exc: psycopg.Error, transactional: bool = True) -> MigrationFailed:
     diag = exc.diag
     position = int(diag.statement_position or 1)
-    line, col = migration.line_col(statement.offset + position - 1)
+    offset = statement.offset if statement else 0
+    line, col = migration.line_col(offset + position - 1)
     parts = [
         f"{migration.path}:{line}:{col}: {exc.sqlstate or ''} {diag.message_primary or first_line(exc)}".rstrip()
     ]
     for label, value in (("detail", diag.message_detail), ("hint", diag.message_hint), ("context", diag.context)):
         if value:
             parts.append(f"  {label}: {value.strip()}")
-    parts.append("  statement:")
-    parts.extend("    " + s for s in statement.text.splitlines())
-    parts.append(f"  {migration.file_name} was rolled back; the ledger is unchanged.")
+    if statement:
+        parts.append("  statement:")
+        parts.extend("    " + s for s in statement.text.splitlines())
+    if transactional:
+        parts.append(f"  {migration.file_name} was rolled back; the ledger is unchanged.")
+    else:
+        parts.append(f"  {migration.file_name} is non-transactional: statements before this one stay applied;"
+                     " the ledger is unchanged.")
     error = MigrationFailed("\n".join(parts))
     error.file, error.line, error.column, error.sqlstate = str(migration.path), line, col, exc.sqlstate
     return error
 
 
+def record(conn: psycopg.Connection, migration: Migration, duration_ms: float, who: str) -> None:
+    """The Supabase CLI's ledger row, then schema-tool's facts beside it."""
+    conn.execute(INSERT_MIGRATION, (migration.version, migration.name, [s.text for s in migration.statements]))
+    conn.execute(INSERT_HISTORY, (migration.version, migration.checksum, duration_ms, who, __version__))
+
+
 def apply_one(conn: psycopg.Connection, migration: Migration, lock_timeout: str, who: str) -> Applied:
     started = time.perf_counter()
     executable = [s for s in migration.statements if not s.is_comment_only()]
-    record = [
-        (INSERT_MIGRATION, (migration.version, migration.name, [s.text for s in migration.statements])),
-    ]
-    current = migration.statements[0] if migration.statements else None
+    current = None
+    timeout = pgsql.Literal(lock_timeout)
     if migration.transactional:
         try:
             with conn.transaction():
-                conn.execute(pgsql.SQL("set local lock_timeout = {}").format(pgsql.Literal(lock_timeout)))
-                for statement in executable:
-                    current = statement
-                    conn.execute(statement.text)
+                conn.execute(pgsql.SQL("set local lock_timeout = {}").format(timeout))
+                for current in executable:
+                    conn.execute(current.text)
                 duration = (time.perf_counter() - started) * 1000
-                for query, params in record:
-                    conn.execute(query, params)
-                conn.execute(INSERT_HISTORY, (migration.version, migration.checksum, duration, who, __version__))
+                record(conn, migration, duration, who)
         except psycopg.Error as exc:
             raise migration_error(migration, current, exc) from exc
         return Applied(migration.version, migration.name, duration)
     # Non-transactional file (e.g. create index concurrently): statement by
     # statement in autocommit, recorded only when every statement succeeded.
-    conn.execute(pgsql.SQL("set lock_timeout = {}").format(pgsql.Literal(lock_timeout)))
+    conn.execute(pgsql.SQL("set lock_timeout = {}").format(timeout))
     try:
-        for statement in executable:
-            current = statement
-            conn.execute(statement.text)
+        for current in executable:
+            conn.execute(current.text)
     except psycopg.Error as exc:
-        error = migration_error(migration, current, exc)
-        error.args = (
-            error.args[0].replace(
-                "was rolled back; the ledger is unchanged",
-                "is non-transactional: statements before this one stay applied; the ledger is unchanged",
-            ),
-        )
-        raise error from exc
+        raise migration_error(migration, current, exc, transactional=False) from exc
     finally:
         conn.execute("reset lock_timeout")
     duration = (time.perf_counter() - started) * 1000
     with conn.transaction():
-        for query, params in record:
-            conn.execute(query, params)
-        conn.execute(INSERT_HISTORY, (migration.version, migration.checksum, duration, who, __version__))
+        record(conn, migration, duration, who)
     return Applied(migration.version, migration.name, duration)
 
 
