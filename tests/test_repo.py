@@ -60,3 +60,11 @@ def test_the_same_files_pass_under_pg_prove(server, migrated_db_url):
                           env={"PATH": f"{server.bin_dir}:/usr/bin:/bin"})
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
     assert "All tests successful." in proc.stdout
+
+
+def test_demo_seed_files_apply_cleanly_after_the_migrations(migrated_db_url):
+    from schema_tool.verify import apply_seeds
+
+    applied = apply_seeds(migrated_db_url, REPO)
+    assert applied == sorted(str(p.relative_to(REPO)) for p in (REPO / "supabase" / "seeds").glob("*.sql"))
+    assert query(migrated_db_url, "select count(*) > 0 from auth.users") == [(True,)]
