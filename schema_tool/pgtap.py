@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -65,12 +66,22 @@ class FileResult:
         return messages
 
 
+# What a TAP producer prints. Anything else in psql's output (a uuid a fixture
+# select printed, say) is not TAP: TAP::Parser (pg_prove) ignores it, and so do
+# we. tap.py's own plan pattern would read "1234-..." as a plan.
+TAP_LINE = re.compile(r"^(?:\d+\.\.\d+(?:\s*#.*)?|(?:not )?ok\b.*|#.*|Bail out!.*|TAP version \d+)$")
+
+
+def tap_lines(output: str) -> str:
+    return "".join(line for line in output.splitlines(keepends=True) if TAP_LINE.match(line.rstrip("\n")))
+
+
 def parse_tap(path: str, stdout: str, stderr: str = "", returncode: int = 0) -> FileResult:
     """Judge one file's TAP output: a missing plan, a plan/count mismatch,
     `not ok`, a bail out or an error from psql are all failures."""
     result = FileResult(path)
     last: TestCase | None = None
-    for line in Parser().parse_text(stdout):
+    for line in Parser().parse_text(tap_lines(stdout)):
         if isinstance(line, Plan):
             if result.planned is not None:
                 result.errors.append("more than one plan")

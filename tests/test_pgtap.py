@@ -23,6 +23,11 @@ def test_not_ok_fails_and_keeps_its_diagnostics():
     assert r.failures() == ['not ok 2 - b\n      Failed test 2: "b"\n      have: 1\n      want: 2']
 
 
+def test_non_tap_output_lines_are_ignored_not_read_as_plans():
+    r = parse_tap("f", "1..1\n1234567-89ab-cdef\n10..20 something\nok 1 - a\n")
+    assert r.passed and r.planned == 1
+
+
 def test_missing_plan_fails():
     r = parse_tap("f", "ok 1 - a\n")
     assert r.failures() == ["no plan: the file printed no 1..N line (missing select plan(N)?)"]
