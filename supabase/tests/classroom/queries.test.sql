@@ -1,0 +1,338 @@
+-- classroom: the seed's four key queries run as written, return the right rows and use indexes
+-- Runs alone: creates its own two-tenant fixture and rolls everything back.
+begin;
+select plan(17);
+
+set local search_path = classroom, public, extensions;
+
+-- Fixture: two tenants (a, b) with the same shape. Ids are md5('<tenant>:<name>')::uuid.
+-- Per tenant: admin, teacher (owns lesson_pub and lesson_draft), teacher2 (owns
+-- lesson_other), student (has progress, a session, an attempt) and student2.
+do $fixture$
+declare
+    t text;
+    v_tenant uuid;
+    v_admin uuid;
+    v_teacher uuid;
+    v_teacher2 uuid;
+    v_student uuid;
+    v_student2 uuid;
+begin
+    foreach t in array array['a', 'b'] loop
+        v_tenant := md5(t || ':tenant')::uuid;
+        insert into classroom.tenants (id, name, slug) values (v_tenant, 'Tenant ' || upper(t), 'tenant-' || t);
+        v_admin := tests.create_user('admin-' || t || '@cls.test');
+        v_teacher := tests.create_user('teacher-' || t || '@cls.test');
+        v_teacher2 := tests.create_user('teacher2-' || t || '@cls.test');
+        v_student := tests.create_user('student-' || t || '@cls.test');
+        v_student2 := tests.create_user('student2-' || t || '@cls.test');
+        insert into classroom.users (id, tenant_id, email, first_name, role, email_verified, email_verified_at) values
+            (v_admin, v_tenant, 'admin-' || t || '@cls.test', 'Admin', 'ADMIN', true, now()),
+            (v_teacher, v_tenant, 'teacher-' || t || '@cls.test', 'Teacher', 'TEACHER', true, now()),
+            (v_teacher2, v_tenant, 'teacher2-' || t || '@cls.test', 'Teacher2', 'TEACHER', true, now()),
+            (v_student, v_tenant, 'student-' || t || '@cls.test', 'Student', 'STUDENT', true, now()),
+            (v_student2, v_tenant, 'student2-' || t || '@cls.test', 'Student2', 'STUDENT', false, null);
+        insert into classroom.user_preferences (tenant_id, user_id, playback_speed) values (v_tenant, v_student, 1.5);
+        insert into classroom.lessons (tenant_id, id, title, thumbnail, status, created_by_id) values
+            (v_tenant, md5(t || ':lesson_pub')::uuid, 'Photosynthesis ' || t, 'pub.png', 'PUBLISHED', v_teacher),
+            (v_tenant, md5(t || ':lesson_draft')::uuid, 'Draft lesson ' || t, 'draft.png', 'DRAFT', v_teacher),
+            (v_tenant, md5(t || ':lesson_other')::uuid, 'Other teacher lesson ' || t, 'other.png', 'PUBLISHED', v_teacher2);
+        insert into classroom.video_groups (tenant_id, id, lesson_id, title) values
+            (v_tenant, md5(t || ':vg')::uuid, md5(t || ':lesson_pub')::uuid, 'Chapter 1'),
+            (v_tenant, md5(t || ':vg_draft')::uuid, md5(t || ':lesson_draft')::uuid, 'Draft chapter');
+        insert into classroom.videos (tenant_id, id, video_group_id, title, gcs_bucket, gcs_object_path, duration, processing_status) values
+            (v_tenant, md5(t || ':video')::uuid, md5(t || ':vg')::uuid, 'Intro video', 'cls-videos', t || '/intro.mp4', 600, 'READY'),
+            (v_tenant, md5(t || ':video_draft')::uuid, md5(t || ':vg_draft')::uuid, 'Draft video', 'cls-videos', t || '/draft.mp4', 300, 'READY');
+        insert into classroom.milestones (tenant_id, id, video_id, title, "timestamp", is_required) values
+            (v_tenant, md5(t || ':m1')::uuid, md5(t || ':video')::uuid, 'Checkpoint 1', 30, true),
+            (v_tenant, md5(t || ':m2')::uuid, md5(t || ':video')::uuid, 'Checkpoint 2', 120.5, false),
+            (v_tenant, md5(t || ':m_draft')::uuid, md5(t || ':video_draft')::uuid, 'Draft checkpoint', 10, true);
+        insert into classroom.ai_configurations (tenant_id, id, name, provider, model, parameters, is_active, created_by_id) values
+            (v_tenant, md5(t || ':ai')::uuid, 'Default OpenAI', 'OPENAI', 'gpt-4o-mini', '{"temperature": 0.7, "max_tokens": 1000}', true, v_admin);
+        insert into classroom.questions (tenant_id, id, milestone_id, type, question_text, question_data, correct_answer, retry_limit, status, is_ai_generated, ai_configuration_id, created_by_id) values
+            (v_tenant, md5(t || ':q_mc')::uuid, md5(t || ':m1')::uuid, 'MULTIPLE_CHOICE', 'What do plants absorb?',
+             '{"options": ["Oxygen", "Carbon dioxide", "Nitrogen"]}', '{"index": 1}', 2, 'APPROVED', true, md5(t || ':ai')::uuid, v_teacher),
+            (v_tenant, md5(t || ':q_tf')::uuid, md5(t || ':m1')::uuid, 'TRUE_FALSE', 'Plants need light.',
+             '{}', '{"value": true}', 3, 'PENDING', true, md5(t || ':ai')::uuid, v_teacher),
+            (v_tenant, md5(t || ':q_order')::uuid, md5(t || ':m2')::uuid, 'ORDERING', 'Order the steps.',
+             '{"items": ["water", "oxygen", "light", "sugar"]}', '{"order": ["light", "water", "sugar", "oxygen"]}', 3, 'APPROVED', false, null, v_teacher),
+            (v_tenant, md5(t || ':q_draft')::uuid, md5(t || ':m_draft')::uuid, 'SHORT_ANSWER', 'Name a gas.',
+             '{}', '{"accepted": ["oxygen"]}', 3, 'APPROVED', false, null, v_teacher);
+        insert into classroom.ai_usage_logs (tenant_id, ai_configuration_id, user_id, question_id, request_type, provider, model, tokens_used, cost, response_time, created_at) values
+            (v_tenant, md5(t || ':ai')::uuid, v_teacher, md5(t || ':q_mc')::uuid, 'QUESTION_GENERATION', 'OPENAI', 'gpt-4o-mini', 1000, 0.010000, 800, date_trunc('month', now()) + interval '1 day'),
+            (v_tenant, md5(t || ':ai')::uuid, v_teacher, md5(t || ':q_tf')::uuid, 'QUESTION_GENERATION', 'OPENAI', 'gpt-4o-mini', 3000, 0.030000, 1200, date_trunc('month', now()) + interval '2 days'),
+            (v_tenant, md5(t || ':ai')::uuid, v_student, null, 'ANSWER_GRADING', 'OPENAI', 'gpt-4o-mini', 500, 0.002000, 300, date_trunc('month', now()) - interval '1 month' + interval '3 days'),
+            (v_tenant, md5(t || ':ai')::uuid, v_teacher, null, 'QUESTION_GENERATION', 'OPENAI', 'gpt-4o-mini', 9999, 9.990000, 999, now() - interval '8 months');
+        insert into classroom.student_sessions (tenant_id, id, student_id, device_id, device_type, lesson_id, last_video_id, last_position) values
+            (v_tenant, md5(t || ':session')::uuid, v_student, 'laptop-1', 'DESKTOP', md5(t || ':lesson_pub')::uuid, md5(t || ':video')::uuid, 95.5);
+        insert into classroom.student_progress (tenant_id, id, student_id, lesson_id, completion_percent, total_time_spent, current_video_id, last_position) values
+            (v_tenant, md5(t || ':progress')::uuid, v_student, md5(t || ':lesson_pub')::uuid, 40, 600, md5(t || ':video')::uuid, 95.5),
+            (v_tenant, md5(t || ':progress_other')::uuid, v_student, md5(t || ':lesson_other')::uuid, 0, 0, null, 0);
+        insert into classroom.question_attempts (tenant_id, id, student_id, question_id, session_id, answer, time_spent) values
+            (v_tenant, md5(t || ':attempt')::uuid, v_student, md5(t || ':q_mc')::uuid, md5(t || ':session')::uuid, '{"index": 1}', 12);
+        insert into classroom.analytics_events (tenant_id, user_id, session_id, lesson_id, video_id, event_type, event_name, event_data) values
+            (v_tenant, v_student, md5(t || ':session')::uuid, md5(t || ':lesson_pub')::uuid, md5(t || ':video')::uuid, 'VIDEO_PLAYBACK', 'video.play', '{"position": 0}');
+    end loop;
+end
+$fixture$;
+
+-- The seed's four key queries, prepared exactly as the seed writes them
+-- (search_path = classroom, public, extensions). They run as the signed-in
+-- user the platform would use, so RLS adds the tenant filter.
+
+-- noqa: disable=all
+prepare student_dashboard(uuid) as
+SELECT 
+    l.title,
+    l.thumbnail,
+    sp.completion_percent,
+    sp.average_score,
+    sp.updated_at as last_activity
+FROM student_progress sp
+JOIN lessons l ON sp.lesson_id = l.id
+WHERE sp.student_id = $1 
+-- schema-tool: allow style-indent the seed's query as written (2-space continuation)
+  AND sp.completion_percent > 0
+ORDER BY sp.updated_at DESC;
+
+-- The seed's query 2 has no GROUP BY, which no PostgreSQL accepts next to
+-- COUNT(q.id) (42803). The only change made to it: the GROUP BY line.
+prepare video_milestones(uuid) as
+SELECT 
+    m.id,
+    m.timestamp,
+    m.title,
+    m.is_required,
+    COUNT(q.id) as question_count
+FROM milestones m
+LEFT JOIN questions q ON m.id = q.milestone_id 
+-- schema-tool: allow style-indent the seed's query as written (2-space continuation)
+  AND q.status = 'APPROVED'
+WHERE m.video_id = $1
+GROUP BY m.id, m.timestamp, m.title, m.is_required
+ORDER BY m.timestamp ASC;
+
+prepare teacher_analytics(uuid) as
+SELECT 
+    l.title,
+    COUNT(DISTINCT sp.student_id) as enrolled_students,
+    AVG(sp.completion_percent) as avg_completion,
+    AVG(sp.average_score) as avg_score,
+    AVG(sp.total_time_spent) as avg_time_spent
+FROM lessons l
+LEFT JOIN student_progress sp ON l.id = sp.lesson_id
+WHERE l.created_by_id = $1
+GROUP BY l.id, l.title
+ORDER BY enrolled_students DESC;
+
+prepare ai_usage_cost as
+SELECT 
+    DATE_TRUNC('month', created_at) as month,
+    request_type,
+    COUNT(*) as total_requests,
+    SUM(tokens_used) as total_tokens,
+    SUM(cost) as total_cost,
+    AVG(response_time) as avg_response_time
+FROM ai_usage_logs
+WHERE created_at >= CURRENT_DATE - INTERVAL '6 months'
+GROUP BY month, request_type
+ORDER BY month DESC, total_cost DESC;
+-- noqa: enable=all
+
+-- Plan text of a statement (for index assertions).
+create function tests.cls_plan(p_sql text) returns text
+language plpgsql
+as $$
+declare
+    v_line text;
+    v_plan text := '';
+begin
+    for v_line in execute 'explain (costs off) ' || p_sql loop
+        v_plan := v_plan || v_line || E'\n';
+    end loop;
+    return v_plan;
+end
+$$;
+
+-- Second lesson with progress for the dashboard's ordering: lesson_other was
+-- touched later than lesson_pub (timestamps set with triggers off).
+set local session_replication_role = replica;
+update classroom.student_progress
+set completion_percent = 10,
+    updated_at = now() + interval '1 hour'
+where id = md5('a:progress_other')::uuid;
+update classroom.student_progress
+set updated_at = now() - interval '1 day'
+where id = md5('a:progress')::uuid;
+set local session_replication_role = origin;
+
+-- Volume for the planner: two years of older AI usage in both tenants (outside
+-- the 6 months window), then fresh statistics.
+insert into classroom.ai_usage_logs (tenant_id, request_type, provider, model, tokens_used, cost, response_time, created_at)
+select
+    case when g % 2 = 0 then md5('a:tenant')::uuid else md5('b:tenant')::uuid end,
+    'QUESTION_GENERATION', 'OPENAI', 'gpt-4o-mini', 100, 0.001, 100,
+    now() - interval '7 months' - g * interval '4 hours'
+from generate_series(1, 4000) g;
+-- More content in tenant a that the queries must skip: lessons of teacher2 with
+-- student2's progress, milestones of another video, questions of another milestone.
+insert into classroom.lessons (tenant_id, id, title, status, created_by_id)
+select
+    md5('a:tenant')::uuid, md5('a:bulk_lesson' || g)::uuid, 'Bulk lesson ' || g, 'PUBLISHED',
+    tests.get_user_id('teacher2-a@cls.test')
+from generate_series(1, 2000) g;
+insert into classroom.student_progress (tenant_id, student_id, lesson_id, completion_percent)
+select md5('a:tenant')::uuid, tests.get_user_id('student2-a@cls.test'), md5('a:bulk_lesson' || g)::uuid, 50
+from generate_series(1, 2000) g;
+insert into classroom.milestones (tenant_id, video_id, title, "timestamp")
+select md5('a:tenant')::uuid, md5('a:video_draft')::uuid, 'Bulk milestone ' || g, g * 0.25
+from generate_series(1, 1000) g;
+insert into classroom.questions (tenant_id, milestone_id, type, question_text, correct_answer, status)
+select md5('a:tenant')::uuid, md5('a:m_draft')::uuid, 'TRUE_FALSE', 'Bulk question ' || g, '{"value": true}', 'APPROVED'
+from generate_series(1, 2000) g;
+analyze classroom.ai_usage_logs;
+analyze classroom.student_progress;
+analyze classroom.lessons;
+analyze classroom.milestones;
+analyze classroom.questions;
+
+-- 1. Student dashboard ------------------------------------------------------
+select tests.authenticate_as('student-a@cls.test');
+select results_eq(
+    format('execute student_dashboard(%L)', tests.get_user_id('student-a@cls.test')),
+    $$ values ('Other teacher lesson a'::text, 'other.png'::text, 10.00::numeric, null::numeric, now() + interval '1 hour'),
+              ('Photosynthesis a'::text, 'pub.png'::text, 40.00::numeric, 100.00::numeric, now() - interval '1 day') $$,
+    'student dashboard: the student''s lessons with progress > 0, most recent activity first, with average score'
+);
+select is_empty(
+    format('execute student_dashboard(%L)', tests.get_user_id('student-b@cls.test')),
+    'student dashboard: a student of tenant a gets nothing for a student of tenant b'
+);
+set local enable_seqscan = off;
+select matches(
+    tests.cls_plan(format('execute student_dashboard(%L)', tests.get_user_id('student-a@cls.test'))),
+    'idx_student_progress_tenant_id_student_id_updated_at',
+    'student dashboard uses idx_student_progress_tenant_id_student_id_updated_at'
+);
+reset enable_seqscan;
+select tests.clear_authentication();
+
+-- 2. Video milestone lookup --------------------------------------------------
+select tests.authenticate_as('student-a@cls.test');
+select results_eq(
+    format('execute video_milestones(%L)', md5('a:video')::uuid),
+    $$ values (md5('a:m1')::uuid, 30.000::numeric, 'Checkpoint 1'::text, true, 1::bigint),
+              (md5('a:m2')::uuid, 120.500::numeric, 'Checkpoint 2'::text, false, 1::bigint) $$,
+    'milestone lookup: milestones in time order with their number of APPROVED questions (pending ones not counted)'
+);
+select is_empty(
+    format('execute video_milestones(%L)', md5('b:video')::uuid),
+    'milestone lookup: nothing for a video of tenant b'
+);
+select is_empty(
+    format('execute video_milestones(%L)', md5('a:video_draft')::uuid),
+    'milestone lookup: a student gets nothing for a video of a draft lesson'
+);
+set local enable_seqscan = off;
+select matches(
+    tests.cls_plan(format('execute video_milestones(%L)', md5('a:video')::uuid)),
+    'idx_milestones_tenant_id_video_id_timestamp',
+    'milestone lookup uses idx_milestones_tenant_id_video_id_timestamp'
+);
+select matches(
+    tests.cls_plan(format('execute video_milestones(%L)', md5('a:video')::uuid)),
+    'idx_questions_tenant_id_milestone_id_lesson_id',
+    'milestone lookup finds the questions through idx_questions_tenant_id_milestone_id_lesson_id'
+);
+reset enable_seqscan;
+select tests.clear_authentication();
+
+-- 3. Teacher analytics ---------------------------------------------------------
+select tests.authenticate_as('teacher-a@cls.test');
+select results_eq(
+    format('execute teacher_analytics(%L)', tests.get_user_id('teacher-a@cls.test')),
+    $$ values ('Photosynthesis a'::text, 1::bigint, 40::numeric, 100::numeric, 600::numeric),
+              ('Draft lesson a'::text, 0::bigint, null::numeric, null::numeric, null::numeric) $$,
+    'teacher analytics: per lesson of the teacher, enrolled students and averages, most enrolled first'
+);
+select is_empty(
+    format('execute teacher_analytics(%L)', tests.get_user_id('teacher-b@cls.test')),
+    'teacher analytics: a teacher of tenant a gets nothing for a teacher of tenant b'
+);
+set local enable_seqscan = off;
+select matches(
+    tests.cls_plan(format('execute teacher_analytics(%L)', tests.get_user_id('teacher-a@cls.test'))),
+    'idx_lessons_tenant_id_created_by_id',
+    'teacher analytics uses idx_lessons_tenant_id_created_by_id'
+);
+select matches(
+    tests.cls_plan(format('execute teacher_analytics(%L)', tests.get_user_id('teacher-a@cls.test'))),
+    'idx_student_progress_tenant_id_lesson_id',
+    'teacher analytics joins progress through idx_student_progress_tenant_id_lesson_id'
+);
+reset enable_seqscan;
+select tests.clear_authentication();
+
+-- 4. AI usage cost --------------------------------------------------------------
+-- (No parameter: the first execution caches a generic plan, so the plan check
+-- comes first.)
+select tests.authenticate_as('admin-a@cls.test');
+set local enable_seqscan = off;
+-- As written, the bound CURRENT_DATE - INTERVAL '6 months' is a timestamp
+-- without time zone; timestamptz >= timestamp is not leakproof, so under RLS
+-- PostgreSQL may not use it as an index condition: the scan is bounded by the
+-- tenant (an index on tenant_id) and the months are filtered.
+select matches(
+    tests.cls_plan('execute ai_usage_cost'),
+    'Index Cond: \(tenant_id = ',
+    'AI usage cost as written: reads only the caller''s tenant through a tenant_id index'
+);
+-- With a time-zone aware bound (now() - interval, leakproof timestamptz >=) the
+-- same query ranges over the created_at indexes even under RLS.
+select matches(
+    tests.cls_plan($q$
+        SELECT DATE_TRUNC('month', created_at) as month, request_type, COUNT(*) as total_requests,
+               SUM(tokens_used) as total_tokens, SUM(cost) as total_cost, AVG(response_time) as avg_response_time
+        FROM ai_usage_logs
+        WHERE created_at >= now() - INTERVAL '6 months'
+        GROUP BY month, request_type
+        ORDER BY month DESC, total_cost DESC $q$),
+    'Index Cond: [^\n]*created_at >= \(now\(\)',
+    'AI usage cost with a timestamptz bound: under RLS the months are an index condition (idx_ai_usage_logs_tenant_id_created_at or idx_ai_usage_logs_created_at)'
+);
+reset enable_seqscan;
+select results_eq(
+    'execute ai_usage_cost',
+    $$ values (date_trunc('month', now()), 'QUESTION_GENERATION'::classroom.ai_request_type, 2::bigint, 4000::bigint, 0.04::numeric, 1000::numeric),
+              (date_trunc('month', now()) - interval '1 month', 'ANSWER_GRADING'::classroom.ai_request_type, 1::bigint, 500::bigint, 0.002::numeric, 300::numeric) $$,
+    'AI usage cost: the admin''s tenant only, last 6 months, per month and request type, newest month first'
+);
+select tests.clear_authentication();
+
+-- Run by the service role (no RLS), the query as written is a platform-wide
+-- report: its date range is an index condition on idx_ai_usage_logs_created_at.
+select tests.authenticate_as_service_role();
+set local enable_seqscan = off;
+select matches(
+    tests.cls_plan('execute ai_usage_cost'),
+    'Index Only Scan using idx_ai_usage_logs_created_at on ai_usage_logs\s+Index Cond: \(created_at >= ',
+    'AI usage cost as the service role: the date range is an index condition on idx_ai_usage_logs_created_at'
+);
+reset enable_seqscan;
+select tests.clear_authentication();
+
+select tests.authenticate_as('student-a@cls.test');
+select results_eq(
+    'execute ai_usage_cost',
+    $$ values (date_trunc('month', now()) - interval '1 month', 'ANSWER_GRADING'::classroom.ai_request_type, 1::bigint, 500::bigint, 0.002::numeric, 300::numeric) $$,
+    'AI usage cost: a student only sees the requests they caused'
+);
+select tests.clear_authentication();
+
+deallocate student_dashboard;
+deallocate video_milestones;
+deallocate teacher_analytics;
+deallocate ai_usage_cost;
+
+select * from finish();
+rollback;

@@ -1,0 +1,390 @@
+-- classroom: role rules inside one tenant: students, teachers, admins
+-- Runs alone: creates its own two-tenant fixture and rolls everything back.
+begin;
+select plan(77);
+
+set local search_path = classroom, public, extensions;
+
+-- Fixture: two tenants (a, b) with the same shape. Ids are md5('<tenant>:<name>')::uuid.
+-- Per tenant: admin, teacher (owns lesson_pub and lesson_draft), teacher2 (owns
+-- lesson_other), student (has progress, a session, an attempt) and student2.
+do $fixture$
+declare
+    t text;
+    v_tenant uuid;
+    v_admin uuid;
+    v_teacher uuid;
+    v_teacher2 uuid;
+    v_student uuid;
+    v_student2 uuid;
+begin
+    foreach t in array array['a', 'b'] loop
+        v_tenant := md5(t || ':tenant')::uuid;
+        insert into classroom.tenants (id, name, slug) values (v_tenant, 'Tenant ' || upper(t), 'tenant-' || t);
+        v_admin := tests.create_user('admin-' || t || '@cls.test');
+        v_teacher := tests.create_user('teacher-' || t || '@cls.test');
+        v_teacher2 := tests.create_user('teacher2-' || t || '@cls.test');
+        v_student := tests.create_user('student-' || t || '@cls.test');
+        v_student2 := tests.create_user('student2-' || t || '@cls.test');
+        insert into classroom.users (id, tenant_id, email, first_name, role, email_verified, email_verified_at) values
+            (v_admin, v_tenant, 'admin-' || t || '@cls.test', 'Admin', 'ADMIN', true, now()),
+            (v_teacher, v_tenant, 'teacher-' || t || '@cls.test', 'Teacher', 'TEACHER', true, now()),
+            (v_teacher2, v_tenant, 'teacher2-' || t || '@cls.test', 'Teacher2', 'TEACHER', true, now()),
+            (v_student, v_tenant, 'student-' || t || '@cls.test', 'Student', 'STUDENT', true, now()),
+            (v_student2, v_tenant, 'student2-' || t || '@cls.test', 'Student2', 'STUDENT', false, null);
+        insert into classroom.user_preferences (tenant_id, user_id, playback_speed) values (v_tenant, v_student, 1.5);
+        insert into classroom.lessons (tenant_id, id, title, thumbnail, status, created_by_id) values
+            (v_tenant, md5(t || ':lesson_pub')::uuid, 'Photosynthesis ' || t, 'pub.png', 'PUBLISHED', v_teacher),
+            (v_tenant, md5(t || ':lesson_draft')::uuid, 'Draft lesson ' || t, 'draft.png', 'DRAFT', v_teacher),
+            (v_tenant, md5(t || ':lesson_other')::uuid, 'Other teacher lesson ' || t, 'other.png', 'PUBLISHED', v_teacher2);
+        insert into classroom.video_groups (tenant_id, id, lesson_id, title) values
+            (v_tenant, md5(t || ':vg')::uuid, md5(t || ':lesson_pub')::uuid, 'Chapter 1'),
+            (v_tenant, md5(t || ':vg_draft')::uuid, md5(t || ':lesson_draft')::uuid, 'Draft chapter');
+        insert into classroom.videos (tenant_id, id, video_group_id, title, gcs_bucket, gcs_object_path, duration, processing_status) values
+            (v_tenant, md5(t || ':video')::uuid, md5(t || ':vg')::uuid, 'Intro video', 'cls-videos', t || '/intro.mp4', 600, 'READY'),
+            (v_tenant, md5(t || ':video_draft')::uuid, md5(t || ':vg_draft')::uuid, 'Draft video', 'cls-videos', t || '/draft.mp4', 300, 'READY');
+        insert into classroom.milestones (tenant_id, id, video_id, title, "timestamp", is_required) values
+            (v_tenant, md5(t || ':m1')::uuid, md5(t || ':video')::uuid, 'Checkpoint 1', 30, true),
+            (v_tenant, md5(t || ':m2')::uuid, md5(t || ':video')::uuid, 'Checkpoint 2', 120.5, false),
+            (v_tenant, md5(t || ':m_draft')::uuid, md5(t || ':video_draft')::uuid, 'Draft checkpoint', 10, true);
+        insert into classroom.ai_configurations (tenant_id, id, name, provider, model, parameters, is_active, created_by_id) values
+            (v_tenant, md5(t || ':ai')::uuid, 'Default OpenAI', 'OPENAI', 'gpt-4o-mini', '{"temperature": 0.7, "max_tokens": 1000}', true, v_admin);
+        insert into classroom.questions (tenant_id, id, milestone_id, type, question_text, question_data, correct_answer, retry_limit, status, is_ai_generated, ai_configuration_id, created_by_id) values
+            (v_tenant, md5(t || ':q_mc')::uuid, md5(t || ':m1')::uuid, 'MULTIPLE_CHOICE', 'What do plants absorb?',
+             '{"options": ["Oxygen", "Carbon dioxide", "Nitrogen"]}', '{"index": 1}', 2, 'APPROVED', true, md5(t || ':ai')::uuid, v_teacher),
+            (v_tenant, md5(t || ':q_tf')::uuid, md5(t || ':m1')::uuid, 'TRUE_FALSE', 'Plants need light.',
+             '{}', '{"value": true}', 3, 'PENDING', true, md5(t || ':ai')::uuid, v_teacher),
+            (v_tenant, md5(t || ':q_order')::uuid, md5(t || ':m2')::uuid, 'ORDERING', 'Order the steps.',
+             '{"items": ["water", "oxygen", "light", "sugar"]}', '{"order": ["light", "water", "sugar", "oxygen"]}', 3, 'APPROVED', false, null, v_teacher),
+            (v_tenant, md5(t || ':q_draft')::uuid, md5(t || ':m_draft')::uuid, 'SHORT_ANSWER', 'Name a gas.',
+             '{}', '{"accepted": ["oxygen"]}', 3, 'APPROVED', false, null, v_teacher);
+        insert into classroom.ai_usage_logs (tenant_id, ai_configuration_id, user_id, question_id, request_type, provider, model, tokens_used, cost, response_time, created_at) values
+            (v_tenant, md5(t || ':ai')::uuid, v_teacher, md5(t || ':q_mc')::uuid, 'QUESTION_GENERATION', 'OPENAI', 'gpt-4o-mini', 1000, 0.010000, 800, date_trunc('month', now()) + interval '1 day'),
+            (v_tenant, md5(t || ':ai')::uuid, v_teacher, md5(t || ':q_tf')::uuid, 'QUESTION_GENERATION', 'OPENAI', 'gpt-4o-mini', 3000, 0.030000, 1200, date_trunc('month', now()) + interval '2 days'),
+            (v_tenant, md5(t || ':ai')::uuid, v_student, null, 'ANSWER_GRADING', 'OPENAI', 'gpt-4o-mini', 500, 0.002000, 300, date_trunc('month', now()) - interval '1 month' + interval '3 days'),
+            (v_tenant, md5(t || ':ai')::uuid, v_teacher, null, 'QUESTION_GENERATION', 'OPENAI', 'gpt-4o-mini', 9999, 9.990000, 999, now() - interval '8 months');
+        insert into classroom.student_sessions (tenant_id, id, student_id, device_id, device_type, lesson_id, last_video_id, last_position) values
+            (v_tenant, md5(t || ':session')::uuid, v_student, 'laptop-1', 'DESKTOP', md5(t || ':lesson_pub')::uuid, md5(t || ':video')::uuid, 95.5);
+        insert into classroom.student_progress (tenant_id, id, student_id, lesson_id, completion_percent, total_time_spent, current_video_id, last_position) values
+            (v_tenant, md5(t || ':progress')::uuid, v_student, md5(t || ':lesson_pub')::uuid, 40, 600, md5(t || ':video')::uuid, 95.5),
+            (v_tenant, md5(t || ':progress_other')::uuid, v_student, md5(t || ':lesson_other')::uuid, 0, 0, null, 0);
+        insert into classroom.question_attempts (tenant_id, id, student_id, question_id, session_id, answer, time_spent) values
+            (v_tenant, md5(t || ':attempt')::uuid, v_student, md5(t || ':q_mc')::uuid, md5(t || ':session')::uuid, '{"index": 1}', 12);
+        insert into classroom.analytics_events (tenant_id, user_id, session_id, lesson_id, video_id, event_type, event_name, event_data) values
+            (v_tenant, v_student, md5(t || ':session')::uuid, md5(t || ':lesson_pub')::uuid, md5(t || ':video')::uuid, 'VIDEO_PLAYBACK', 'video.play', '{"position": 0}');
+    end loop;
+end
+$fixture$;
+
+-- Helpers for this file only (rolled back with it).
+create function tests.cls_rows(p_sql text) returns text
+language plpgsql
+as $$
+declare
+    v_n bigint;
+begin
+    execute p_sql;
+    get diagnostics v_n = row_count;
+    return v_n::text;
+exception when others then
+    return 'error:' || sqlstate;
+end
+$$;
+
+-- ------------------------------------------------------------------ lessons
+select tests.authenticate_as('student-a@cls.test');
+select throws_ok(
+    $$ insert into classroom.lessons (tenant_id, title, created_by_id)
+       values (md5('a:tenant')::uuid, 'Student lesson', tests.get_user_id('student-a@cls.test')) $$,
+    '42501', null, 'lessons: a student cannot create a lesson (42501)');
+select is_empty($$ select 1 from classroom.lessons where id = md5('a:lesson_draft')::uuid $$,
+    'lessons: a student does not see a draft lesson');
+select is_empty($$ select 1 from classroom.video_groups where lesson_id = md5('a:lesson_draft')::uuid
+                   union all select 1 from classroom.videos where lesson_id = md5('a:lesson_draft')::uuid
+                   union all select 1 from classroom.milestones where lesson_id = md5('a:lesson_draft')::uuid
+                   union all select 1 from classroom.questions where lesson_id = md5('a:lesson_draft')::uuid $$,
+    'lessons: a student sees no chapter, video, milestone or question of a draft lesson');
+select is(tests.cls_rows($$ update classroom.lessons set title = 'x' where id = md5('a:lesson_pub')::uuid $$), '0',
+    'lessons: a student updates no lesson (0 rows)');
+select tests.clear_authentication();
+
+select tests.authenticate_as('teacher-a@cls.test');
+select lives_ok(
+    $$ insert into classroom.lessons (tenant_id, id, title, created_by_id)
+       values (md5('a:tenant')::uuid, md5('a:new_lesson')::uuid, 'New lesson', tests.get_user_id('teacher-a@cls.test')) $$,
+    'lessons: a teacher creates a lesson of their own');
+select throws_ok(
+    $$ insert into classroom.lessons (tenant_id, title, created_by_id)
+       values (md5('a:tenant')::uuid, 'Ghost lesson', tests.get_user_id('teacher2-a@cls.test')) $$,
+    '42501', null, 'lessons: a teacher cannot create a lesson in another teacher''s name (42501)');
+select is(tests.cls_rows($$ update classroom.lessons set title = 'hijack' where id = md5('a:lesson_other')::uuid $$), '0',
+    'lessons: a teacher cannot update another teacher''s lesson (0 rows)');
+select is(tests.cls_rows($$ delete from classroom.lessons where id = md5('a:lesson_other')::uuid $$), '0',
+    'lessons: a teacher cannot delete another teacher''s lesson (0 rows)');
+select is(tests.cls_rows($$ update classroom.lessons set status = 'PUBLISHED' where id = md5('a:lesson_draft')::uuid $$), '1',
+    'lessons: a teacher publishes their own lesson');
+select throws_ok(
+    $$ update classroom.lessons set created_by_id = tests.get_user_id('teacher2-a@cls.test') where id = md5('a:new_lesson')::uuid $$,
+    '42501', null, 'lessons: a teacher cannot hand a lesson to another teacher (42501, with check)');
+-- content of their own lesson
+select lives_ok(
+    $$ insert into classroom.video_groups (tenant_id, id, lesson_id, title)
+       values (md5('a:tenant')::uuid, md5('a:new_vg')::uuid, md5('a:new_lesson')::uuid, 'New chapter') $$,
+    'video_groups: a teacher adds a chapter to their lesson');
+select lives_ok(
+    $$ insert into classroom.videos (tenant_id, id, video_group_id, title, gcs_bucket, gcs_object_path)
+       values (md5('a:tenant')::uuid, md5('a:new_video')::uuid, md5('a:new_vg')::uuid, 'New video', 'cls-videos', 'a/new.mp4') $$,
+    'videos: a teacher adds a video to their chapter');
+select is((select lesson_id from classroom.videos where id = md5('a:new_video')::uuid), md5('a:new_lesson')::uuid,
+    'videos: lesson_id is copied from the chapter');
+select throws_ok(
+    $$ insert into classroom.video_groups (tenant_id, lesson_id, title)
+       values (md5('a:tenant')::uuid, md5('a:lesson_other')::uuid, 'Intruder chapter') $$,
+    '42501', null, 'video_groups: a teacher cannot add a chapter to another teacher''s lesson (42501)');
+select is(tests.cls_rows($$ update classroom.milestones set title = 'x' where lesson_id = md5('a:lesson_other')::uuid $$), '0',
+    'milestones: a teacher cannot edit milestones of another teacher''s lesson (0 rows)');
+select tests.clear_authentication();
+
+select tests.authenticate_as('admin-a@cls.test');
+select is(tests.cls_rows($$ update classroom.lessons set title = title || ' (reviewed)' where id = md5('a:lesson_other')::uuid $$), '1',
+    'lessons: an admin updates any lesson of the tenant');
+select tests.clear_authentication();
+
+-- ---------------------------------------------------------------- questions
+select tests.authenticate_as('student-a@cls.test');
+select results_eq(
+    $$ select id from classroom.questions order by id $$,
+    $$ select unnest(array[md5('a:q_mc')::uuid, md5('a:q_order')::uuid, md5('a:q_draft')::uuid]) order by 1 $$,
+    'questions: a student sees only APPROVED questions of PUBLISHED lessons (lesson_draft was published above; q_tf is PENDING)');
+select throws_ok($$ select correct_answer from classroom.questions $$, '42501', null,
+    'questions: a student cannot read the answer key column (42501)');
+select throws_ok($$ select classroom.question_answer_key(md5('a:q_mc')::uuid) $$, '42501', null,
+    'questions: a student cannot read the answer key through question_answer_key (42501)');
+select is(tests.cls_rows($$ update classroom.questions set status = 'APPROVED' where id = md5('a:q_tf')::uuid $$), '0',
+    'questions: a student cannot approve a question (0 rows)');
+select tests.clear_authentication();
+
+select tests.authenticate_as('teacher-a@cls.test');
+select throws_ok($$ select correct_answer from classroom.questions $$, '42501', null,
+    'questions: the answer key column is not selectable by authenticated at all (42501)');
+select is(classroom.question_answer_key(md5('a:q_mc')::uuid), '{"index": 1}'::jsonb,
+    'questions: a teacher reads an answer key of their tenant through question_answer_key');
+select is(classroom.question_answer_key(md5('b:q_mc')::uuid), null,
+    'questions: question_answer_key returns null for a question of another tenant');
+select is(tests.cls_rows($$ update classroom.questions set status = 'APPROVED', review_notes = 'ok' where id = md5('a:q_tf')::uuid $$), '1',
+    'questions: a teacher approves a pending AI question of their lesson');
+select results_eq(
+    $$ select reviewed_by_id, reviewed_at is not null from classroom.questions where id = md5('a:q_tf')::uuid $$,
+    $$ values (tests.get_user_id('teacher-a@cls.test'), true) $$,
+    'questions: approval records the reviewer and the time');
+select lives_ok(
+    $$ insert into classroom.questions (tenant_id, id, milestone_id, type, question_text, question_data, correct_answer)
+       values (md5('a:tenant')::uuid, md5('a:new_q')::uuid, md5('a:m1')::uuid, 'FILL_IN_THE_BLANK', 'Fill it',
+               '{"template": "Plants make ___ from ___."}', '{"blanks": ["sugar", "light"]}') $$,
+    'questions: a teacher adds a question to their milestone (defaults to PENDING)');
+select tests.clear_authentication();
+
+select tests.authenticate_as('teacher2-a@cls.test');
+select is(tests.cls_rows($$ update classroom.questions set status = 'REJECTED' where id = md5('a:new_q')::uuid $$), '0',
+    'questions: a teacher cannot review questions of another teacher''s lesson (0 rows)');
+select is(tests.cls_rows($$ delete from classroom.questions where lesson_id = md5('a:lesson_pub')::uuid $$), '0',
+    'questions: a teacher cannot delete questions of another teacher''s lesson (0 rows)');
+select tests.clear_authentication();
+
+-- ------------------------------------------------------- progress and sessions
+select tests.authenticate_as('student-a@cls.test');
+select is(tests.cls_rows($$ update classroom.student_progress set completion_percent = 55, total_time_spent = 900
+                            where id = md5('a:progress')::uuid $$), '1',
+    'student_progress: a student syncs their own progress');
+select throws_ok($$ update classroom.student_progress set average_score = 100 where id = md5('a:progress')::uuid $$,
+    '42501', null, 'student_progress: a student cannot write average_score (42501, column privilege)');
+select throws_ok(
+    $$ insert into classroom.student_progress (tenant_id, student_id, lesson_id)
+       values (md5('a:tenant')::uuid, tests.get_user_id('student-a@cls.test'), md5('a:new_lesson')::uuid) $$,
+    '42501', null, 'student_progress: a student cannot start progress on an unpublished lesson (42501)');
+select lives_ok(
+    $$ insert into classroom.student_sessions (tenant_id, student_id, device_id, device_type)
+       values (md5('a:tenant')::uuid, tests.get_user_id('student-a@cls.test'), 'phone-1', 'MOBILE') $$,
+    'student_sessions: a student opens a session on a second device');
+select throws_ok(
+    $$ insert into classroom.student_sessions (tenant_id, student_id, device_id)
+       values (md5('a:tenant')::uuid, tests.get_user_id('student-a@cls.test'), 'phone-1') $$,
+    '23505', null, 'student_sessions: one open session per student and device (23505)');
+select results_eq(
+    $$ select last_video_id, last_position from classroom.student_sessions
+       where student_id = (select auth.uid()) order by last_heartbeat_at desc, last_video_id nulls last limit 1 $$,
+    $$ values (md5('a:video')::uuid, 95.500::numeric) $$,
+    'student_sessions: cross-device resume finds the last video and position');
+select tests.clear_authentication();
+
+select tests.authenticate_as('student2-a@cls.test');
+select is_empty($$ select 1 from classroom.student_progress where student_id = tests.get_user_id('student-a@cls.test')
+                   union all select 1 from classroom.student_sessions where student_id = tests.get_user_id('student-a@cls.test')
+                   union all select 1 from classroom.question_attempts where student_id = tests.get_user_id('student-a@cls.test')
+                   union all select 1 from classroom.grades where student_id = tests.get_user_id('student-a@cls.test')
+                   union all select 1 from classroom.user_preferences where user_id = tests.get_user_id('student-a@cls.test') $$,
+    'a student sees no progress, session, attempt, grade or preference of another student');
+select is(tests.cls_rows($$ update classroom.student_progress set completion_percent = 1 where id = md5('a:progress')::uuid $$), '0',
+    'student_progress: a student cannot update another student''s progress (0 rows)');
+select throws_ok(
+    $$ insert into classroom.question_attempts (tenant_id, student_id, question_id, answer)
+       values (md5('a:tenant')::uuid, tests.get_user_id('student-a@cls.test'), md5('a:q_order')::uuid, '{"order": []}') $$,
+    '42501', null, 'question_attempts: a student cannot answer in another student''s name (42501)');
+select throws_ok(
+    $$ insert into classroom.user_preferences (tenant_id, user_id)
+       values (md5('a:tenant')::uuid, tests.get_user_id('student-a@cls.test')) $$,
+    '42501', null, 'user_preferences: a member cannot write another member''s preferences (42501)');
+select lives_ok(
+    $$ insert into classroom.user_preferences (tenant_id, user_id, theme)
+       values (md5('a:tenant')::uuid, tests.get_user_id('student2-a@cls.test'), 'dark') $$,
+    'user_preferences: a member saves their own preferences');
+select tests.clear_authentication();
+
+select tests.authenticate_as('teacher-a@cls.test');
+select results_eq($$ select lesson_id from classroom.student_progress $$, $$ values (md5('a:lesson_pub')::uuid) $$,
+    'student_progress: a teacher sees progress in their own lessons only');
+select is_empty($$ select 1 from classroom.student_sessions $$,
+    'student_sessions: a teacher does not see students'' device sessions');
+select throws_ok(
+    $$ insert into classroom.question_attempts (tenant_id, student_id, question_id, answer)
+       values (md5('a:tenant')::uuid, tests.get_user_id('teacher-a@cls.test'), md5('a:q_mc')::uuid, '{"index": 1}') $$,
+    '42501', null, 'question_attempts: only students submit attempts (42501 for a teacher)');
+select throws_ok($$ delete from classroom.question_attempts $$, '42501', null,
+    'question_attempts: attempts are append-only (delete 42501)');
+select throws_ok($$ update classroom.question_attempts set score = 100 $$, '42501', null,
+    'question_attempts: attempts are append-only (update 42501)');
+select tests.clear_authentication();
+
+select tests.authenticate_as('teacher2-a@cls.test');
+select is_empty($$ select 1 from classroom.student_progress where lesson_id = md5('a:lesson_pub')::uuid
+                   union all select 1 from classroom.question_attempts union all select 1 from classroom.grades $$,
+    'a teacher sees no progress, attempt or grade in another teacher''s lesson');
+select is(tests.cls_rows($$ update classroom.grades set score = 0 $$), '0',
+    'grades: a teacher cannot override grades in another teacher''s lesson (0 rows)');
+select tests.clear_authentication();
+
+-- ---------------------------------------------------------------- grades
+select tests.authenticate_as('student-a@cls.test');
+select is(tests.cls_rows($$ update classroom.grades set score = 100 $$), '0',
+    'grades: a student cannot change their grade (0 rows)');
+select tests.clear_authentication();
+
+select tests.authenticate_as('teacher-a@cls.test');
+select is(tests.cls_rows($$ update classroom.grades set score = 60, feedback = 'Check the options again'
+                            where student_id = tests.get_user_id('student-a@cls.test') and question_id = md5('a:q_mc')::uuid $$), '1',
+    'grades: a teacher overrides a grade in their lesson');
+select results_eq(
+    $$ select graded_by_id, is_passed from classroom.grades where question_id = md5('a:q_mc')::uuid $$,
+    $$ values (tests.get_user_id('teacher-a@cls.test'), false) $$,
+    'grades: the override records the teacher and recomputes is_passed (60 < 70)');
+select is((select average_score from classroom.student_progress where id = md5('a:progress')::uuid), 60.00,
+    'grades: the override flows into student_progress.average_score');
+select tests.clear_authentication();
+
+-- ---------------------------------------------------------------- users
+select tests.authenticate_as('student-a@cls.test');
+select is(tests.cls_rows($$ update classroom.users set first_name = 'Stu' where id = (select auth.uid()) $$), '1',
+    'users: a member edits their own profile');
+select throws_ok($$ update classroom.users set role = 'ADMIN' where id = (select auth.uid()) $$, '42501', null,
+    'users: a member cannot promote themself (42501)');
+select throws_ok($$ update classroom.users set tenant_id = md5('b:tenant')::uuid where id = (select auth.uid()) $$, '42501', null,
+    'users: a member cannot move to another tenant (42501)');
+select is(tests.cls_rows($$ update classroom.users set first_name = 'x' where id = tests.get_user_id('student2-a@cls.test') $$), '0',
+    'users: a student cannot edit another member (0 rows)');
+select is_empty($$ select 1 from classroom.users where id = tests.get_user_id('student2-a@cls.test') $$,
+    'users: a student does not see other students (only themself and staff)');
+select throws_ok(
+    $$ insert into classroom.users (id, tenant_id, email) values (tests.get_user_id('student2-b@cls.test'), md5('a:tenant')::uuid, 'x@cls.test') $$,
+    '42501', null, 'users: a student cannot add members (42501)');
+select tests.clear_authentication();
+
+select tests.authenticate_as('admin-a@cls.test');
+select is(tests.cls_rows($$ update classroom.users set role = 'TEACHER' where id = tests.get_user_id('student2-a@cls.test') $$), '1',
+    'users: an admin changes a member''s role');
+select is(tests.cls_rows($$ delete from classroom.users where id = (select auth.uid()) $$), '0',
+    'users: an admin cannot delete their own membership (0 rows)');
+select is(tests.cls_rows($$ update classroom.tenants set name = 'Tenant A renamed' $$), '1',
+    'tenants: an admin renames their tenant');
+select throws_ok($$ update classroom.tenants set is_active = false $$, '42501', null,
+    'tenants: an admin cannot suspend the tenant (service role only, 42501)');
+select tests.clear_authentication();
+
+select tests.authenticate_as('teacher-a@cls.test');
+select is(tests.cls_rows($$ update classroom.tenants set name = 'Teacher tenant' $$), '0',
+    'tenants: a teacher cannot rename the tenant (0 rows)');
+select tests.clear_authentication();
+
+-- ------------------------------------------------- ai configuration and logs
+select tests.authenticate_as('teacher-a@cls.test');
+select throws_ok(
+    $$ insert into classroom.ai_configurations (tenant_id, name, provider, model) values (md5('a:tenant')::uuid, 'Mine', 'OPENAI', 'gpt-4o') $$,
+    '42501', null, 'ai_configurations: a teacher cannot create configurations (42501)');
+select throws_ok(
+    $$ insert into classroom.ai_usage_logs (tenant_id, request_type, provider, model) values (md5('a:tenant')::uuid, 'ANSWER_GRADING', 'OPENAI', 'x') $$,
+    '42501', null, 'ai_usage_logs: clients cannot write usage logs (42501, server only)');
+select tests.clear_authentication();
+
+select tests.authenticate_as('admin-a@cls.test');
+select lives_ok(
+    $$ insert into classroom.ai_configurations (tenant_id, name, provider, model, is_active)
+       values (md5('a:tenant')::uuid, 'Claude', 'ANTHROPIC', 'claude-3-5-sonnet', true) $$,
+    'ai_configurations: an admin activates a configuration for another provider');
+select throws_ok(
+    $$ insert into classroom.ai_configurations (tenant_id, name, provider, model, is_active)
+       values (md5('a:tenant')::uuid, 'Second OpenAI', 'OPENAI', 'gpt-4o', true) $$,
+    '23505', null, 'ai_configurations: a second active configuration for the same provider and tenant is refused (23505)');
+select throws_ok(
+    $$ insert into classroom.audit_logs (tenant_id, table_name, record_id, action, new_data)
+       values (md5('a:tenant')::uuid, 'lessons', 'x', 'INSERT', '{}') $$,
+    '42501', null, 'audit_logs: even an admin cannot write audit entries (42501)');
+select throws_ok($$ delete from classroom.audit_logs $$, '42501', null,
+    'audit_logs: even an admin cannot delete audit entries (42501)');
+select tests.clear_authentication();
+
+-- ------------------------------------------------- analytics and system configs
+select tests.authenticate_as('student-a@cls.test');
+select lives_ok(
+    $$ insert into classroom.analytics_events (tenant_id, user_id, lesson_id, event_type, event_name, event_data)
+       values (md5('a:tenant')::uuid, tests.get_user_id('student-a@cls.test'), md5('a:lesson_pub')::uuid,
+               'QUESTION_INTERACTION', 'question.view', '{"question": "q_mc"}') $$,
+    'analytics_events: a member records their own event');
+select throws_ok(
+    $$ insert into classroom.analytics_events (tenant_id, user_id, event_type, event_name)
+       values (md5('a:tenant')::uuid, tests.get_user_id('student2-a@cls.test'), 'NAVIGATION', 'page.view') $$,
+    '42501', null, 'analytics_events: a member cannot record events for someone else (42501)');
+select is(tests.cls_rows($$ update classroom.system_configs set value = '50' where key = 'grading.passingThreshold' $$), '0',
+    'system_configs: a student cannot change settings (0 rows)');
+select tests.clear_authentication();
+
+select tests.authenticate_as('teacher2-a@cls.test');
+select is_empty($$ select 1 from classroom.analytics_events $$,
+    'analytics_events: a teacher does not see events of other teachers'' lessons');
+select tests.clear_authentication();
+
+select tests.authenticate_as('admin-a@cls.test');
+select is(tests.cls_rows($$ update classroom.system_configs set value = '50' where key = 'grading.passingThreshold' $$), '1',
+    'system_configs: an admin changes a setting');
+select is((select updated_by_id from classroom.system_configs where key = 'grading.passingThreshold'),
+    tests.get_user_id('admin-a@cls.test'), 'system_configs: the change records the admin');
+select throws_ok($$ update classroom.system_configs set value = '150' where key = 'grading.passingThreshold' $$,
+    '23514', null, 'system_configs: grading.passingThreshold must be a number 0-100 (23514)');
+select tests.clear_authentication();
+
+-- ------------------------------------------------ inactive members and tenants
+update classroom.users set is_active = false where id = tests.get_user_id('teacher2-a@cls.test');
+select tests.authenticate_as('teacher2-a@cls.test');
+select is_empty($$ select 1 from classroom.lessons union all select 1 from classroom.tenants $$,
+    'an inactive member sees nothing (no tenant from current_tenant_id)');
+select tests.clear_authentication();
+
+select tests.authenticate_as_service_role();
+select is(tests.cls_rows($$ update classroom.tenants set is_active = false where id = md5('a:tenant')::uuid $$), '1',
+    'tenants: the service role suspends a tenant');
+select tests.clear_authentication();
+select tests.authenticate_as('admin-a@cls.test');
+select is_empty($$ select 1 from classroom.lessons union all select 1 from classroom.users $$,
+    'a suspended tenant''s members, even admins, see nothing');
+select tests.clear_authentication();
+
+select * from finish();
+rollback;
