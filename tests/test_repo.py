@@ -56,7 +56,9 @@ def test_the_same_files_pass_under_pg_prove(server, migrated_db_url):
         pgtap.install(conn)
     setup, tests = pgtap.test_files(REPO / "supabase" / "tests")
     files = [str(p.relative_to(REPO)) for p in setup + tests]
-    proc = subprocess.run(["pg_prove", "--dbname", migrated_db_url, *files], cwd=REPO, capture_output=True, text=True,
+    info = psycopg.conninfo.conninfo_to_dict(migrated_db_url)
+    where = ["--host", info["host"], "--port", str(info.get("port", 5432)), "--username", info["user"], "--dbname", info["dbname"]]
+    proc = subprocess.run(["pg_prove", *where, *files], cwd=REPO, capture_output=True, text=True,
                           env={"PATH": f"{server.bin_dir}:/usr/bin:/bin"})
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
     assert "All tests successful." in proc.stdout
