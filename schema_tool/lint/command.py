@@ -1,0 +1,60 @@
+"""The click command: `schema-tool lint`. Register with `cli.add_command(lint)`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import CheckFailed
+
+
+def _project_root() -> Path:
+    here = Path.cwd()
+    for candidate in (here, *here.parents):
+        if (candidate / "sql").is_dir() and (candidate / "migrations").is_dir():
+            return candidate
+    return here
+
+
+@click.command("lint")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="text for people, json for tools (includes accepted findings), github for annotations.")
+@click.option("--only", "only", multiple=True, metavar="RULE",
+              help="Run only this rule (repeatable); a layer name (style, catalog, safety) selects its rules.")
+@click.option("--new-only", is_flag=True,
+              help="Only files changed since the merge-base with main, or untracked (review a branch).")
+@click.option("--fix", is_flag=True,
+              help="Apply sqlfluff's fixes to sql/ and supabase/tests/ (never to migrations/).")
+@click.option("--engine", default="embedded", show_default=True,
+              help="Throwaway Postgres for the catalog checks: embedded, system or docker.")
+@click.option("--processes", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes for sqlfluff.")
+@click.option("--no-cache", is_flag=True,
+              help="Re-lint every file with sqlfluff (results are otherwise cached by content, never stale).")
+def lint(paths, fmt, only, new_only, fix, engine, processes, no_cache):
+    """Lint SQL sources and migrations: style, Supabase security, migration safety.
+
+    \b
+    1. style    sqlfluff (.sqlfluff), 4-space indentation; every file parses
+    2. catalog  migrate into a throwaway database, inspect it like
+                Supabase's database advisors (RLS, policies, indexes,
+                SECURITY DEFINER functions, views, extensions, columns)
+    3. safety   pglast over each migration: locks and breaking changes
+
+    PATHS limits the files (default: sql/, migrations/, supabase/). Accept a
+    deliberate finding with `-- schema-tool: allow RULE reason` on the
+    statement's line or the comment lines directly above it. Exit status:
+    0 clean, 1 an error-level finding, 2 usage error. Rules:
+    docs/lint-rules.md.
+    """
+    from . import FORMATTERS
+    from . import lint as run_lint
+
+    result = run_lint(_project_root(), tuple(paths), tuple(only), new_only, fix, engine, processes, not no_cache)
+    for name in result.fixed:
+        click.echo(f"fixed {name}", err=True)
+    click.echo(FORMATTERS[fmt](result.findings))
+    if result.errors:
+        raise CheckFailed(f"lint: {result.errors} error-level finding(s)")

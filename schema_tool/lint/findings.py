@@ -1,0 +1,211 @@
+"""The Finding type, the rule registry, allow comments and output formats."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from . import sqltext
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    layer: str  # "style" | "catalog" | "safety" | "allow"
+    level: str
+    title: str
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(id: str, layer: str, level: str, title: str) -> Rule:
+    r = Rule(id, layer, level, title)
+    RULES[id] = r
+    return r
+
+
+# Allow comments themselves (always checked, cannot be allowed).
+ALLOW_MISSING_REASON = rule("allow-missing-reason", "allow", ERROR, "allow comment without a reason")
+ALLOW_UNKNOWN_RULE = rule("allow-unknown-rule", "allow", ERROR, "allow comment names an unknown rule")
+
+LAYERS = ("style", "catalog", "safety")
+
+
+@dataclass
+class Finding:
+    rule: str
+    level: str
+    message: str
+    fix: str
+    file: str | None = None  # posix path relative to the project root
+    line: int | None = None
+    object: str | None = None  # catalog findings: the database object
+    accepted: bool = False
+    reason: str | None = None
+    # Catalog findings: names that a migration statement must all mention for
+    # an allow comment above it to accept the finding (see docs/lint-rules.md).
+    match: tuple[str, ...] = field(default=(), repr=False)
+
+    def where(self) -> str:
+        if self.file and self.line:
+            place = f"{self.file}:{self.line}"
+        elif self.file:
+            place = self.file
+        else:
+            place = ""
+        if self.object:
+            return f"{self.object} ({place})" if place else self.object
+        return place or "(repo)"
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d.pop("match")
+        d["layer"] = RULES[self.rule].layer if self.rule in RULES else "style"
+        return d
+
+    def sort_key(self):
+        return (self.file or "~", self.line or 0, self.object or "", self.rule)
+
+
+def known_rule(rule_id: str) -> bool:
+    return rule_id in RULES
+
+
+def layer_of(rule_id: str) -> str:
+    r = RULES.get(rule_id)
+    return r.layer if r else "style"
+
+
+# ------------------------------------------------------------------ allows
+
+
+def file_allows(text: str) -> tuple[dict[int, list[sqltext.Allow]], set[int]]:
+    """Allow comments by line, and the comment-only lines of the file."""
+    by_line: dict[int, list[sqltext.Allow]] = {}
+    for allow in sqltext.allow_comments(text):
+        by_line.setdefault(allow.line, []).append(allow)
+    return by_line, sqltext.comment_only_lines(text)
+
+
+def allow_problems(rel_path: str, text: str) -> list[Finding]:
+    """Findings about malformed allow comments in one file."""
+    problems = []
+    for allow in sqltext.allow_comments(text):
+        if not allow.rules or not allow.reason:
+            problems.append(
+                Finding(
+                    ALLOW_MISSING_REASON.id,
+                    ERROR,
+                    "allow comment without a rule and a reason",
+                    "write `-- schema-tool: allow RULE why this is deliberate`",
+                    file=rel_path,
+                    line=allow.line,
+                )
+            )
+        for r in allow.rules:
+            if not known_rule(r) or layer_of(r) == "allow":
+                problems.append(
+                    Finding(
+                        ALLOW_UNKNOWN_RULE.id,
+                        ERROR,
+                        f"allow comment names unknown rule {r!r}",
+                        "use a rule id from docs/lint-rules.md",
+                        file=rel_path,
+                        line=allow.line,
+                    )
+                )
+    return problems
+
+
+def accept_in_file(findings: list[Finding], text: str) -> None:
+    """Mark file findings accepted when an allow comment for their rule sits on
+    their line or in the comment lines directly above it."""
+    by_line, comment_lines = file_allows(text)
+    if not by_line:
+        return
+    for f in findings:
+        if f.line is None or layer_of(f.rule) == "allow":
+            continue
+        for line in sqltext.annotated_lines(f.line, comment_lines):
+            for allow in by_line.get(line, ()):
+                if f.rule.lower() in allow.rules and allow.reason:
+                    f.accepted, f.reason = True, allow.reason
+                    break
+            if f.accepted:
+                break
+
+
+# ------------------------------------------------------------------ output
+
+
+def summary(findings: list[Finding]) -> dict:
+    return {
+        "errors": sum(1 for f in findings if f.level == ERROR and not f.accepted),
+        "warnings": sum(1 for f in findings if f.level == WARNING and not f.accepted),
+        "accepted": sum(1 for f in findings if f.accepted),
+    }
+
+
+def format_text(findings: list[Finding]) -> str:
+    lines = []
+    for f in findings:
+        if f.accepted:
+            continue
+        lines.append(f"{f.where()}: {f.level} {f.rule}: {f.message}")
+        if f.fix:
+            lines.append(f"    fix: {f.fix}")
+    s = summary(findings)
+    lines.append(
+        f"{s['errors']} error(s), {s['warnings']} warning(s), {s['accepted']} accepted by allow comments"
+    )
+    return "\n".join(lines)
+
+
+def format_json(findings: list[Finding]) -> str:
+    return json.dumps(
+        {"findings": [f.to_dict() for f in findings], "summary": summary(findings)},
+        indent=2,
+        sort_keys=True,
+    )
+
+
+def _gh_escape(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def format_github(findings: list[Finding]) -> str:
+    lines = []
+    for f in findings:
+        if f.accepted:
+            continue
+        props = []
+        if f.file:
+            props.append(f"file={_gh_escape(f.file, True)}")
+            if f.line:
+                props.append(f"line={f.line}")
+        props.append(f"title={_gh_escape(f.rule, True)}")
+        message = f"{f.object}: {f.message}" if f.object else f.message
+        if f.fix:
+            message += f" Fix: {f.fix}"
+        lines.append(f"::{f.level} {','.join(props)}::{_gh_escape(message)}")
+    s = summary(findings)
+    lines.append(f"{s['errors']} error(s), {s['warnings']} warning(s), {s['accepted']} accepted")
+    return "\n".join(lines)
+
+
+FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}
+
+
+def relpath(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

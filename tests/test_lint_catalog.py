@@ -1,0 +1,159 @@
+"""Layer 2 (catalog advisories) against a real Postgres: every rule has a
+fixture that triggers it and one that does not. One throwaway server for the
+module; each fixture runs in a transaction that is rolled back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from schema_tool.engines import throwaway
+from schema_tool.lint import catalog
+from schema_tool.lint.findings import RULES
+from schema_tool.supabase import install_baseline
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "lint" / "catalog"
+EXPOSED = ["public", "app"]
+FIXTURE_RULES = sorted(r.id for r in RULES.values() if r.layer == "catalog" and r.id != "migration-fails")
+SETUP = """
+create schema app;
+grant usage on schema app to anon, authenticated, service_role;
+create schema app_private;
+revoke all on schema app_private from public;
+"""
+
+
+@pytest.fixture(scope="module")
+def server():
+    with throwaway("embedded") as srv:
+        with psycopg.connect(srv.url, autocommit=True) as conn:
+            with conn.transaction():
+                install_baseline(conn)
+        yield srv
+
+
+@pytest.fixture
+def conn(server):
+    with psycopg.connect(server.url) as connection:
+        yield connection
+        connection.rollback()
+
+
+def inspect(conn, sql: str) -> list:
+    conn.execute(SETUP)
+    conn.execute(sql)
+    return catalog.inspect_conn(conn, EXPOSED)
+
+
+def test_every_catalog_rule_has_both_fixtures():
+    for rule_id in FIXTURE_RULES:
+        for kind in ("bad", "good"):
+            assert (FIXTURES / f"{rule_id}.{kind}.sql").exists(), f"missing {rule_id}.{kind}.sql"
+
+
+@pytest.mark.parametrize("rule_id", FIXTURE_RULES)
+def test_rule_triggers_on_bad_fixture(conn, rule_id):
+    findings = inspect(conn, (FIXTURES / f"{rule_id}.bad.sql").read_text())
+    hits = [f for f in findings if f.rule == rule_id]
+    assert hits, [(f.rule, f.object) for f in findings]
+    assert all(f.object and f.message and f.fix and f.level == RULES[rule_id].level for f in hits)
+
+
+@pytest.mark.parametrize("rule_id", FIXTURE_RULES)
+def test_rule_silent_on_good_fixture(conn, rule_id):
+    findings = inspect(conn, (FIXTURES / f"{rule_id}.good.sql").read_text())
+    assert not [f for f in findings if f.rule == rule_id], [(f.rule, f.object) for f in findings]
+
+
+def test_baseline_alone_has_no_findings(conn):
+    assert inspect(conn, "select 1") == []
+
+
+def test_per_row_auth_names_the_policy(conn):
+    findings = inspect(conn, (FIXTURES / "policy-per-row-auth.bad.sql").read_text())
+    (finding,) = [f for f in findings if f.rule == "policy-per-row-auth"]
+    assert finding.object == 'app.notes policy "notes: owner can select"'
+
+
+def test_unindexed_fk_reports_each_uncovered_key(conn):
+    findings = inspect(conn, (FIXTURES / "fk-unindexed.bad.sql").read_text())
+    objects = sorted(f.object for f in findings if f.rule == "fk-unindexed")
+    assert objects == ["app.notes.notes_tenant_author_fkey", "app.notes.notes_user_id_fkey"]
+
+
+def test_multiple_permissive_expands_public_and_all(conn):
+    findings = inspect(conn, (FIXTURES / "policy-multiple-permissive.bad.sql").read_text())
+    objects = [f.object for f in findings if f.rule == "policy-multiple-permissive"]
+    assert objects == ["app.notes (authenticated, select)"]
+
+
+def test_sensitive_columns_are_matched_by_name_pattern():
+    assert catalog.sensitive("password_hash") and catalog.sensitive("api_key") and catalog.sensitive("reset_token")
+    assert not catalog.sensitive("tokens_used") and not catalog.sensitive("token_count")
+
+
+def test_exposed_schemas_decide_rls_disabled(conn):
+    findings = inspect(conn, "create table app_private.jobs (id bigint primary key);")
+    assert not [f for f in findings if f.rule == "rls-disabled"]
+
+
+def test_catalog_finding_is_located_at_the_creating_statement_and_accepted_by_allow():
+    migrations = [
+        ("migrations/1_a.sql", "create table app.notes (id bigint primary key);\n"),
+        (
+            "migrations/2_b.sql",
+            "grant select on app.notes to anon;\n"
+            "-- schema-tool: allow rls-disabled public reference data, read-only for everyone\n"
+            "comment on table app.notes is 'x';\n",
+        ),
+    ]
+    finding = catalog.Finding("rls-disabled", "error", "m", "f", object="app.notes", match=(("app.notes",),))
+    other = catalog.Finding("table-no-primary-key", "error", "m", "f", object="app.notes", match=(("app.notes",),))
+    catalog.locate_and_accept([finding, other], migrations)
+    assert (finding.file, finding.line) == ("migrations/1_a.sql", 1)
+    assert finding.accepted and finding.reason == "public reference data, read-only for everyone"
+    assert not other.accepted
+
+
+def test_allow_comment_must_sit_above_a_statement_naming_the_object():
+    migrations = [
+        ("migrations/1_a.sql",
+         "-- schema-tool: allow rls-disabled wrong object\ncreate table app.other (id int);\n"
+         "create table app.notes (id bigint primary key);\n"),
+    ]
+    finding = catalog.Finding("rls-disabled", "error", "m", "f", object="app.notes", match=(("app.notes",),))
+    catalog.locate_and_accept([finding], migrations)
+    assert not finding.accepted and finding.line == 3
+
+
+def test_failing_migration_is_a_finding_and_earlier_ones_are_inspected(tmp_path):
+    (tmp_path / "20260101000000_a.sql").write_text(
+        "create schema app;\ncreate table app.notes (id bigint primary key);\n"
+    )
+    (tmp_path / "20260101000100_b.sql").write_text("select 1;\nselect nope from app.notes;\n")
+    findings = catalog.run(tmp_path, ["app"])
+    (failure,) = [f for f in findings if f.rule == "migration-fails"]
+    assert failure.file.endswith("20260101000100_b.sql") and failure.line == 2
+    assert "rls-disabled" in {f.rule for f in findings}
+
+
+def test_clean_migrations_have_no_migration_failure(tmp_path):
+    (tmp_path / "20260101000000_a.sql").write_text("create schema app;\n")
+    assert [f for f in catalog.run(tmp_path, ["app"]) if f.rule == "migration-fails"] == []
+
+
+def test_partitions_follow_their_parent_unless_granted_directly(conn):
+    findings = inspect(conn, """
+        create table app.logs (id bigint, at date, primary key (id, at)) partition by range (at);
+        alter table app.logs enable row level security;
+        create policy "logs: authenticated can select" on app.logs for select to authenticated using (true);
+        create table app.logs_2026 partition of app.logs for values from ('2026-01-01') to ('2027-01-01');
+        alter table app.logs_2026 enable row level security;
+        create table app.logs_2027 partition of app.logs for values from ('2027-01-01') to ('2028-01-01');
+    """)
+    assert not [f for f in findings if f.rule in ("rls-no-policy", "rls-disabled")]
+    conn.execute("grant select on app.logs_2027 to anon")
+    findings = catalog.inspect_conn(conn, EXPOSED)
+    assert [f.object for f in findings if f.rule == "rls-disabled"] == ["app.logs_2027"]

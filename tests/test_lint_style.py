@@ -1,0 +1,122 @@
+"""Layer 1 (style): every enabled sqlfluff rule, the indentation rule and the
+parse checks each have a fixture that triggers them and one that does not."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from schema_tool.lint import style
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "lint" / "style"
+ENABLED = style.register_style_rules(ROOT)
+
+
+def lint_fixture(name: str, tmp_path: Path | None = None):
+    path = FIXTURES / name
+    job = style.Job(str(ROOT), str(path), f"fixtures/{name}", templated=name.endswith(".j2"), fix=False)
+    return style.lint_file(job)[1]
+
+
+def fixture_name(code: str, kind: str) -> str:
+    plain = f"{code}.{kind}.sql"
+    return plain if (FIXTURES / plain).exists() else plain + ".j2"
+
+
+def test_every_enabled_sqlfluff_rule_has_both_fixtures():
+    for code in ENABLED:
+        for kind in ("bad", "good"):
+            assert (FIXTURES / fixture_name(code, kind)).exists(), f"missing fixture for {code} ({kind})"
+
+
+@pytest.mark.parametrize("code", ENABLED)
+def test_sqlfluff_rule_triggers_on_bad_fixture(code):
+    rules = {f.rule for f in lint_fixture(fixture_name(code, "bad"))}
+    assert f"style-{code.lower()}" in rules
+
+
+@pytest.mark.parametrize("code", ENABLED)
+def test_sqlfluff_rule_silent_on_good_fixture(code):
+    rules = {f.rule for f in lint_fixture(fixture_name(code, "good"))}
+    assert f"style-{code.lower()}" not in rules
+    assert "parse-error" not in rules
+
+
+def test_house_style_rule_set_excludes_the_rules_that_fight_it():
+    for code in ("LT02", "LT05", "LT07", "LT08", "RF01", "AL03", "AL08"):
+        assert code not in ENABLED
+
+
+def test_style_findings_are_errors_with_line_and_fix():
+    (finding,) = [f for f in lint_fixture("CP01.bad.sql") if f.rule == "style-cp01"]
+    assert finding.level == "error" and finding.line == 1 and finding.fix
+
+
+def test_indent_rule_flags_three_spaces():
+    findings = [f for f in lint_fixture("indent.bad.sql") if f.rule == "style-indent"]
+    assert [f.line for f in findings] == [2]
+
+
+def test_indent_rule_accepts_bracket_alignment_and_function_bodies():
+    assert not [f for f in lint_fixture("indent.good.sql") if f.rule == "style-indent"]
+
+
+def test_indent_rule_flags_tabs_and_skips_jinja_tags():
+    text = "{% set x = [1,\n      2] %}\nselect\n\tid\nfrom app.t;\n"
+    assert [f.line for f in style.indent_findings("x", text, templated=True)] == [4]
+
+
+def test_sqlfluff_grammar_gap_is_a_warning_not_an_error():
+    findings = [f for f in lint_fixture("unparsable.bad.sql") if f.rule == "style-unparsable"]
+    assert findings and all(f.level == "warning" for f in findings)
+    assert not [f for f in lint_fixture("unparsable.good.sql") if f.rule == "style-unparsable"]
+
+
+def test_parse_error_uses_postgres_parser_with_line():
+    (finding,) = style.parse_check("x.sql", "select 1;\nselect id fro app.t;\n")
+    assert finding.rule == "parse-error" and finding.level == "error" and finding.line == 2
+    assert not style.parse_check("x.sql", (FIXTURES / "parse-error.good.sql").read_text())
+    assert style.parse_check("x.sql", (FIXTURES / "parse-error.bad.sql").read_text())
+
+
+def test_parse_check_ignores_psql_meta_commands():
+    assert not style.parse_check("t.sql", "\\set ON_ERROR_STOP 1\nselect 1;\n")
+
+
+def test_jinja_sources_import_shared_macros(tmp_path):
+    source = tmp_path / "src.sql.j2"
+    source.write_text(
+        '{% import "_macros/common.sql.j2" as m %}\n'
+        "create table app.t (\n    id bigint primary key\n);\n\n"
+        "{{ m.enable_rls('app', 't') }}\n"
+    )
+    job = style.Job(str(ROOT), str(source), "src.sql.j2", templated=True, fix=False)
+    assert style.lint_file(job)[1] == []
+
+
+def test_broken_template_is_a_parse_error(tmp_path):
+    source = tmp_path / "src.sql.j2"
+    source.write_text('{% import "_macros/nope.sql.j2" as m %}\nselect 1;\n')
+    job = style.Job(str(ROOT), str(source), "src.sql.j2", templated=True, fix=False)
+    assert "parse-error" in {f.rule for f in style.lint_file(job)[1]}
+
+
+def test_fix_rewrites_the_file_and_leaves_no_fixable_finding(tmp_path):
+    target = tmp_path / "bad.sql"
+    shutil.copy(FIXTURES / "CP01.bad.sql", target)
+    job = style.Job(str(ROOT), str(target), "bad.sql", templated=False, fix=True)
+    _, findings, changed = style.lint_file(job)
+    assert changed and target.read_text() == "select id from app.t;\n"
+    assert not [f for f in findings if f.rule == "style-cp01"]
+
+
+def test_parallel_run_returns_every_file():
+    jobs = [
+        style.Job(str(ROOT), str(FIXTURES / n), n, templated=False, fix=False)
+        for n in ("CP01.bad.sql", "CP01.good.sql", "LT01.bad.sql")
+    ]
+    results = style.run_jobs(jobs, processes=2).result()
+    assert sorted(r[0] for r in results) == sorted(j.rel for j in jobs)
