@@ -12,6 +12,7 @@
 -- public_profiles
 -- ---------------------------------------------------------------------------
 
+-- schema-tool: allow definer-anon-execute the public community view simulation.public_profiles reads through it; it returns only the public columns of profiles marked public
 create function simulation_private.public_profiles()
 returns table (
     id bigint,
@@ -55,18 +56,19 @@ comment on function simulation_private.public_profiles() is
 create view simulation.public_profiles
 with (security_invoker = true)
 as
-select p.id,
-       p.username,
-       p.full_name,
-       p.bio,
-       p.avatar_url,
-       p.role,
-       p.published_scenarios,
-       p.total_simulations,
-       p.reputation_score,
-       p.allow_contact,
-       p.is_verified,
-       p.created_at
+select
+    p.id,
+    p.username,
+    p.full_name,
+    p.bio,
+    p.avatar_url,
+    p.role,
+    p.published_scenarios,
+    p.total_simulations,
+    p.reputation_score,
+    p.allow_contact,
+    p.is_verified,
+    p.created_at
 from simulation_private.public_profiles() as p;
 
 comment on view simulation.public_profiles is

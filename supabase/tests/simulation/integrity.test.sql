@@ -237,7 +237,7 @@ select throws_ok($$update simulation.users set total_simulations = 99 where user
 select throws_ok($$update simulation.users set reputation_score = 5 where username = 'sim_bob'$$, '42501', null, 'users: a member cannot set his reputation (42501)');
 select throws_ok($$update simulation.users set email = 'someone@example.com' where username = 'sim_bob'$$, '42501', null, 'users: a member cannot use an email that is not his sign-in email (42501)');
 select throws_ok(format($$update simulation.scenario_reviews set helpful_votes = 1, total_votes = 1 where reviewer_id = %s$$, tests.sim_id('bob')), '42501', null, 'scenario_reviews: a reviewer cannot vote on his own review counters (42501)');
-select lives_ok(format($$insert into simulation.scenario_reviews (scenario_id, rating, helpful_votes, total_votes) values (%s, 5, 50, 50)$$, tests.sim_id('priv')) , 'scenario_reviews: a member inserts a review with self-set votes...');
+select lives_ok(format($$insert into simulation.scenario_reviews (scenario_id, rating, helpful_votes, total_votes) values (%s, 5, 50, 50)$$, tests.sim_id('priv')), 'scenario_reviews: a member inserts a review with self-set votes...');
 select results_eq(format($$select helpful_votes, total_votes from simulation.scenario_reviews where scenario_id = %s and reviewer_id = %s$$, tests.sim_id('priv'), tests.sim_id('bob')),
     $$values (0, 0)$$, '...and the votes are reset to 0');
 select throws_ok(format($$update simulation.scenario_reviews set scenario_id = %s where reviewer_id = %s and scenario_id = %s$$, tests.sim_id('pub'), tests.sim_id('bob'), tests.sim_id('priv')), '42501', null, 'scenario_reviews: a reviewer cannot move his review to another scenario (42501)');

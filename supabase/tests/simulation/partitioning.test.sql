@@ -124,11 +124,20 @@ select ok(to_regclass('simulation.conversation_logs_p' || to_char((now() at time
 select is((select count(*)::int from pg_inherits i join pg_class c on c.oid = i.inhrelid
            where i.inhparent = 'simulation.conversation_logs'::regclass and not c.relrowsecurity), 0,
     'every partition has row level security enabled');
-select is((select count(*)::int from pg_inherits i
-           where i.inhparent = 'simulation.conversation_logs'::regclass
-             and (has_table_privilege('authenticated', i.inhrelid, 'select,insert,update,delete')
-                  or has_table_privilege('anon', i.inhrelid, 'select,insert,update,delete'))), 0,
-    'anon and authenticated hold no privilege on any partition');
+select is(
+    (
+        select count(*)::int
+        from pg_inherits as i
+        where
+            i.inhparent = 'simulation.conversation_logs'::regclass
+            and (
+                has_table_privilege('authenticated', i.inhrelid, 'select,insert,update,delete')
+                or has_table_privilege('anon', i.inhrelid, 'select,insert,update,delete')
+            )
+    ),
+    0,
+    'anon and authenticated hold no privilege on any partition'
+);
 
 -- ===========================================================================
 -- create_conversation_log_partitions
