@@ -150,7 +150,7 @@ def plan(migrations: list[Migration], ledger: dict[str, LedgerRow]) -> list[Entr
 def refusals(entries: list[Entry], include_all: bool) -> list[str]:
     problems = []
     for e in entries:
-        file = e.migration.path if e.migration else f"{e.version}_{e.name}.sql"
+        file = e.migration.display_path if e.migration else f"{e.version}_{e.name}.sql"
         if e.state == "modified":
             problems.append(f"{file}: changed after it was applied (checksum differs from the ledger)")
         elif e.state == "missing-locally":
@@ -183,7 +183,7 @@ def migration_error(migration: Migration, statement, exc: psycopg.Error, transac
     offset = statement.offset if statement else 0
     line, col = migration.line_col(offset + position - 1)
     parts = [
-        f"{migration.path}:{line}:{col}: {exc.sqlstate or ''} {diag.message_primary or first_line(exc)}".rstrip()
+        f"{migration.display_path}:{line}:{col}: {exc.sqlstate or ''} {diag.message_primary or first_line(exc)}".rstrip()
     ]
     for label, value in (("detail", diag.message_detail), ("hint", diag.message_hint), ("context", diag.context)):
         if value:

@@ -42,6 +42,14 @@ class Migration:
         return self.path.name
 
     @property
+    def display_path(self) -> str:
+        """The path relative to the working directory when it is below it."""
+        try:
+            return str(self.path.resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return str(self.path)
+
+    @property
     def transactional(self) -> bool:
         return NO_TRANSACTION.search(self.sql) is None
 
