@@ -9,14 +9,6 @@ import click
 from ..errors import CheckFailed
 
 
-def _project_root() -> Path:
-    here = Path.cwd()
-    for candidate in (here, *here.parents):
-        if (candidate / "sql").is_dir() and (candidate / "migrations").is_dir():
-            return candidate
-    return here
-
-
 @click.command("lint")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
@@ -52,7 +44,9 @@ def lint(paths, fmt, only, new_only, fix, engine, processes, no_cache):
     from . import FORMATTERS
     from . import lint as run_lint
 
-    result = run_lint(_project_root(), tuple(paths), tuple(only), new_only, fix, engine, processes, not no_cache)
+    from ..cli import project_root
+
+    result = run_lint(project_root(), tuple(paths), tuple(only), new_only, fix, engine, processes, not no_cache)
     for name in result.fixed:
         click.echo(f"fixed {name}", err=True)
     click.echo(FORMATTERS[fmt](result.findings))
