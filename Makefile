@@ -8,8 +8,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 ENGINE ?= embedded
 VERIFY_ARGS ?=
+SCALE  ?= 1
 
-.PHONY: help setup pgtap verify verify-15 test lint render bench docs clean
+.PHONY: help setup pgtap verify verify-15 test lint render bench bench-core docs clean
 
 help:
 	@echo "make verify     apply every migration to a throwaway Postgres and run every pgTAP test"
@@ -17,6 +18,8 @@ help:
 	@echo "make test       the pytest suite of the tool itself"
 	@echo "make lint       render --check, then schema-tool lint (style, security, migration safety)"
 	@echo "make render     render sql/ into migrations/"
+	@echo "make bench      scale benchmark: hot paths under RLS (SCALE=0.1 for a tenth; ~16 min at SCALE=1)"
+	@echo "make bench-core verify cold and ledger overhead benchmarks"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +47,12 @@ lint: setup
 
 render: $(STAMP)
 	$(BIN)/schema-tool render
+
+bench: setup
+	SCALE=$(SCALE) $(BIN)/python bench/scale.py
+
+bench-core: setup
+	$(BIN)/python bench/bench_core.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
