@@ -478,6 +478,7 @@ create table simulation.user_progress (
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now(),
     constraint user_progress_pkey primary key (id),
+    constraint user_progress_id_user_id_key unique (id, user_id),
     constraint user_progress_user_id_fkey foreign key (user_id)
         references simulation.users (id) on delete cascade,
     constraint user_progress_scenario_id_fkey foreign key (scenario_id)
@@ -531,6 +532,8 @@ comment on column simulation.user_progress.last_activity is 'Last activity in th
 comment on column simulation.user_progress.created_at is 'Creation timestamp.';
 comment on column simulation.user_progress.updated_at is 'Last update timestamp (trigger).';
 comment on index simulation.idx_user_progress_one_active is 'At most one active (not_started/in_progress) run per user and scenario.';
+comment on constraint user_progress_id_user_id_key on simulation.user_progress is
+'Target of conversation_logs'' composite foreign key (user_progress_id, user_id): it keeps a message''s user_id equal to its run''s user.';
 
 -- ---------------------------------------------------------------------------
 -- scene_progress
@@ -608,9 +611,16 @@ comment on column simulation.scene_progress.updated_at is 'Last update timestamp
 -- conversation_logs: partitioned by month on "timestamp"
 -- ---------------------------------------------------------------------------
 
+-- user_id is the run's learner, copied onto each message (see its comment):
+-- the select policy becomes a column test and (user_id, "timestamp") serves
+-- "my latest messages". The composite foreign key replaces a plain one on
+-- user_progress_id and keeps the copy honest; the run index carries user_id
+-- after user_progress_id so it covers that key and, under the policy
+-- (user_id = me), still returns a run's messages in time order.
 create table simulation.conversation_logs (
     id bigint generated always as identity,
     user_progress_id bigint not null,
+    user_id bigint not null,
     scene_id bigint not null,
     message_type simulation.message_type not null,
     sender_name text,
@@ -626,8 +636,8 @@ create table simulation.conversation_logs (
     led_to_progress boolean not null default false,
     "timestamp" timestamptz not null default now(),
     constraint conversation_logs_pkey primary key (id, "timestamp"),
-    constraint conversation_logs_user_progress_id_fkey foreign key (user_progress_id)
-        references simulation.user_progress (id) on delete cascade,
+    constraint conversation_logs_user_progress_id_user_id_fkey foreign key (user_progress_id, user_id)
+        references simulation.user_progress (id, user_id) on delete cascade on update cascade,
     constraint conversation_logs_scene_id_fkey foreign key (scene_id)
         references simulation.scenario_scenes (id) on delete cascade,
     constraint conversation_logs_persona_id_fkey foreign key (persona_id)
@@ -641,7 +651,8 @@ create table simulation.conversation_logs (
     constraint conversation_logs_user_reaction_check check (user_reaction in ('positive', 'negative', 'neutral'))
 ) partition by range ("timestamp");
 
-create index idx_conversation_logs_user_progress_id on simulation.conversation_logs (user_progress_id, "timestamp");
+create index idx_conversation_logs_user_progress_id on simulation.conversation_logs (user_progress_id, user_id, "timestamp");
+create index idx_conversation_logs_user_id_timestamp on simulation.conversation_logs (user_id, "timestamp");
 create index idx_conversation_logs_scene_id on simulation.conversation_logs (scene_id);
 create index idx_conversation_logs_timestamp on simulation.conversation_logs ("timestamp");
 create index idx_conversation_logs_persona_id on simulation.conversation_logs (persona_id);
@@ -650,6 +661,7 @@ comment on table simulation.conversation_logs is
 'ChatOrchestrator conversation history, range-partitioned by month on "timestamp" (partitions conversation_logs_pYYYYMM plus conversation_logs_default; see simulation_private.create_conversation_log_partitions / drop_conversation_log_partitions). The primary key includes the partition key. Visible only to the run''s user; partitions are not readable directly.';
 comment on column simulation.conversation_logs.id is 'Message id (unique with timestamp).';
 comment on column simulation.conversation_logs.user_progress_id is 'The run the message belongs to.';
+comment on column simulation.conversation_logs.user_id is 'The run''s learner (simulation.users id), copied from the run so the select policy and "my latest messages across runs" read the row itself: filled by trigger when omitted, kept equal to the run''s user by the composite foreign key (user_progress_id, user_id) (a mismatch is rejected, 23503; a change of the run''s user cascades).';
 comment on column simulation.conversation_logs.scene_id is 'Scene of the message (of the run''s scenario, trigger-checked).';
 comment on column simulation.conversation_logs.message_type is 'user, ai_persona, system or hint.';
 comment on column simulation.conversation_logs.sender_name is 'Name of the sender.';
@@ -664,6 +676,8 @@ comment on column simulation.conversation_logs.processing_time is 'AI processing
 comment on column simulation.conversation_logs.user_reaction is 'Categorised user reaction: positive, negative or neutral (null when unknown).';
 comment on column simulation.conversation_logs.led_to_progress is 'Whether the message led to scene progression.';
 comment on column simulation.conversation_logs."timestamp" is 'Message timestamp; the partition key.';
+comment on index simulation.idx_conversation_logs_user_progress_id is 'A run''s conversation in time order (the seed''s (user_progress_id, timestamp) with user_id inserted: it covers the composite foreign key (user_progress_id, user_id), and a member''s query of a run, where the select policy adds user_id = me, reads it in "timestamp" order).';
+comment on index simulation.idx_conversation_logs_user_id_timestamp is 'A learner''s latest messages across all runs (select policy user_id = current_user_id(), order by "timestamp" desc); created on every partition.';
 
 -- ---------------------------------------------------------------------------
 -- scenario_reviews

@@ -413,6 +413,39 @@ create trigger conversation_logs_check
 before insert or update of user_progress_id, scene_id, persona_id on simulation.conversation_logs
 for each row execute function simulation_private.conversation_logs_check();
 
+-- conversation_logs.user_id: the run's learner, filled when omitted. Enabled
+-- ALWAYS so bulk loads under session_replication_role = replica (restores,
+-- the benchmark's loader) still get it; rows arriving with user_id set
+-- (logical replication) are left alone, and the composite foreign key checks
+-- the value either way.
+create function simulation_private.conversation_logs_fill_user_id()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+    if new.user_id is null then
+        select p.user_id
+        into new.user_id
+        from simulation.user_progress as p
+        where p.id = new.user_progress_id;
+    end if;
+    return new;
+end
+$$;
+
+comment on function simulation_private.conversation_logs_fill_user_id() is
+'Trigger function (before insert/update of user_progress_id, user_id on conversation_logs): sets a null user_id to the run''s user (omitted on insert, or set to null to re-derive it when a message moves to another user''s run; otherwise a move keeps user_id and the foreign key rejects the mismatch). SECURITY DEFINER so it reads the run whoever writes; the RLS WITH CHECK and the composite foreign key (user_progress_id, user_id) then decide.';
+
+revoke execute on function simulation_private.conversation_logs_fill_user_id() from public, anon, authenticated;
+
+create trigger conversation_logs_fill_user_id
+before insert or update of user_progress_id, user_id on simulation.conversation_logs
+for each row execute function simulation_private.conversation_logs_fill_user_id();
+
+alter table simulation.conversation_logs enable always trigger conversation_logs_fill_user_id;
+
 -- ---------------------------------------------------------------------------
 -- scenario_reviews guard and ratings
 -- ---------------------------------------------------------------------------

@@ -425,7 +425,12 @@ to authenticated
 using (user_id = (select simulation_private.current_user_id()));
 
 -- ---------------------------------------------------------------------------
--- scene_progress and conversation_logs: through the learner's run
+-- scene_progress and conversation_logs: through the learner's run.
+-- conversation_logs carries the run's user_id (kept equal to the run's user
+-- by its composite foreign key), so rows are found by that column (no probe
+-- into user_progress per row; (user_id, "timestamp") is indexed); writes still
+-- check the run itself, so someone else's run is refused with 42501 whatever
+-- user_id says. Admins do not read learners' conversations.
 -- ---------------------------------------------------------------------------
 
 create policy "scene_progress: owner of the run can select"
@@ -482,12 +487,7 @@ create policy "conversation_logs: owner of the run can select"
 on simulation.conversation_logs
 for select
 to authenticated
-using (exists (
-    select 1
-    from simulation.user_progress as p
-    where p.id = user_progress_id
-        and p.user_id = (select simulation_private.current_user_id())
-));
+using (user_id = (select simulation_private.current_user_id()));
 
 create policy "conversation_logs: owner of the run can insert"
 on simulation.conversation_logs
@@ -504,12 +504,7 @@ create policy "conversation_logs: owner of the run can update"
 on simulation.conversation_logs
 for update
 to authenticated
-using (exists (
-    select 1
-    from simulation.user_progress as p
-    where p.id = user_progress_id
-        and p.user_id = (select simulation_private.current_user_id())
-))
+using (user_id = (select simulation_private.current_user_id()))
 with check (exists (
     select 1
     from simulation.user_progress as p
@@ -521,12 +516,7 @@ create policy "conversation_logs: owner of the run can delete"
 on simulation.conversation_logs
 for delete
 to authenticated
-using (exists (
-    select 1
-    from simulation.user_progress as p
-    where p.id = user_progress_id
-        and p.user_id = (select simulation_private.current_user_id())
-));
+using (user_id = (select simulation_private.current_user_id()));
 
 -- ---------------------------------------------------------------------------
 -- scenario_reviews

@@ -1,6 +1,6 @@
 -- simulation: integrity — composite keys and triggers that keep scenes, personas, progress and logs within one scenario; unique and check constraints; the seed's JSONB shapes; counters kept by triggers; guards on protected columns; ON DELETE behaviour.
 begin;
-select plan(92);
+select plan(101);
 
 -- Fixture (as postgres): alice authors, bob learns and reviews, carol is an
 -- admin, dave has signed up but has no simulation profile yet.
@@ -133,6 +133,41 @@ select throws_ok(format($$insert into simulation.conversation_logs (user_progres
     '23514', null, 'conversation_logs: a hint message must have is_hint (23514)');
 select throws_ok(format($$insert into simulation.conversation_logs (user_progress_id, scene_id, message_type, message_content, message_order, user_reaction) values (%s, %s, 'user', 'x', 2, 'angry')$$, tests.sim_id('bob_run'), tests.sim_id('pub_s1')),
     '23514', null, 'conversation_logs: user_reaction outside positive/negative/neutral is rejected (23514)');
+
+-- conversation_logs.user_id: the run's user, filled by trigger, held by the
+-- composite foreign key (user_progress_id, user_id) -> user_progress (id, user_id)
+insert into simulation.user_progress (user_id, scenario_id, current_scene_id, simulation_status)
+values (tests.sim_id('alice'), tests.sim_id('locked'), tests.sim_id('locked_s1'), 'in_progress');
+insert into tests.sim_fx select 'alice_run', id from simulation.user_progress where user_id = tests.sim_id('alice') and scenario_id = tests.sim_id('locked');
+select is((select user_id from simulation.conversation_logs where id = tests.sim_id('bob_log')), tests.sim_id('bob'),
+    'conversation_logs: user_id is filled from the run when omitted');
+select lives_ok(format($$insert into simulation.conversation_logs (user_progress_id, user_id, scene_id, message_type, message_content, message_order) values (%s, %s, %s, 'user', 'FX explicit user', 2)$$, tests.sim_id('bob_run'), tests.sim_id('bob'), tests.sim_id('pub_s1')),
+    'conversation_logs: an explicit user_id equal to the run''s user is accepted');
+select throws_ok(format($$insert into simulation.conversation_logs (user_progress_id, user_id, scene_id, message_type, message_content, message_order) values (%s, %s, %s, 'user', 'FX forged user', 2)$$, tests.sim_id('bob_run'), tests.sim_id('alice'), tests.sim_id('pub_s1')),
+    '23503', null, 'conversation_logs: a user_id that is not the run''s user is rejected (23503, composite FK)');
+select throws_ok(format($$update simulation.conversation_logs set user_id = %s where id = %s$$, tests.sim_id('alice'), tests.sim_id('bob_log')),
+    '23503', null, 'conversation_logs: user_id cannot be changed away from the run''s user (23503)');
+select throws_ok(format($$update simulation.conversation_logs set user_progress_id = %s, scene_id = %s where id = %s$$, tests.sim_id('alice_run'), tests.sim_id('locked_s1'), tests.sim_id('bob_log')),
+    '23503', null, 'conversation_logs: moving a message to another user''s run keeps its user_id, so the mismatch is rejected (23503)');
+update simulation.conversation_logs set user_progress_id = tests.sim_id('alice_run'), scene_id = tests.sim_id('locked_s1'), user_id = null where message_content = 'FX explicit user';
+select is((select user_id from simulation.conversation_logs where message_content = 'FX explicit user'), tests.sim_id('alice'),
+    'conversation_logs: moving a message with user_id set to null re-derives user_id from the new run');
+delete from simulation.conversation_logs where message_content = 'FX explicit user';
+select throws_ok(format($$insert into simulation.conversation_logs (user_progress_id, user_id, scene_id, message_type, message_content, message_order, "timestamp") values (%s, %s, %s, 'user', 'FX far future', 2, '2099-01-01')$$, tests.sim_id('bob_run'), tests.sim_id('alice'), tests.sim_id('pub_s1')),
+    '23503', null, 'conversation_logs: the composite key also holds in the default partition (23503)');
+set local session_replication_role = replica;
+insert into simulation.conversation_logs (user_progress_id, scene_id, message_type, message_content, message_order)
+values (tests.sim_id('bob_run'), tests.sim_id('pub_s1'), 'user', 'FX bulk loaded', 3);
+set local session_replication_role = origin;
+select is((select user_id from simulation.conversation_logs where message_content = 'FX bulk loaded'), tests.sim_id('bob'),
+    'conversation_logs: user_id is filled under session_replication_role = replica too (bulk loads; trigger enabled ALWAYS)');
+update simulation.user_progress set simulation_status = 'abandoned' where id = tests.sim_id('alice_run');
+update simulation.user_progress set user_id = tests.sim_id('alice') where id = tests.sim_id('bob_run');
+select is((select array_agg(distinct user_id) from simulation.conversation_logs where user_progress_id = tests.sim_id('bob_run')), array[tests.sim_id('alice')],
+    'conversation_logs: when a run changes hands its messages follow (ON UPDATE CASCADE)');
+update simulation.user_progress set user_id = tests.sim_id('bob') where id = tests.sim_id('bob_run');
+delete from simulation.conversation_logs where message_content = 'FX bulk loaded';
+delete from simulation.user_progress where id = tests.sim_id('alice_run');
 
 select throws_ok(format($$insert into simulation.scenario_scenes (scenario_id, title, scene_order) values (%s, 'dup', 1)$$, tests.sim_id('pub')),
     '23505', null, 'scenario_scenes: scene_order is unique per scenario (23505)');

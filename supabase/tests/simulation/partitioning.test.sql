@@ -1,6 +1,6 @@
 -- simulation: conversation_logs monthly partitioning — partition maintenance functions, partitions not readable around the parent's policies, and index use by run, scene and time (EXPLAIN with enable_seqscan off).
 begin;
-select plan(41);
+select plan(47);
 
 -- Fixture (as postgres): alice authors, bob learns and reviews, carol is an
 -- admin, dave has signed up but has no simulation profile yet.
@@ -163,6 +163,15 @@ select results_eq($$select * from simulation_private.create_conversation_log_par
 select is((select tableoid::regclass::text from simulation.conversation_logs where message_content = 'FX from the future'), 'simulation.conversation_logs_p203105',
     'create_conversation_log_partitions: those rows are moved into the new partition');
 select ok((select relrowsecurity from pg_class where oid = 'simulation.conversation_logs_p203105'::regclass), 'create_conversation_log_partitions: a partition built from default rows has RLS enabled too');
+select is((select user_id from simulation.conversation_logs where message_content = 'FX from the future'), tests.sim_id('bob'),
+    'create_conversation_log_partitions: moved rows keep their user_id');
+select is((select array_agg(t.tgname::text order by t.tgname) from pg_trigger t where t.tgrelid = 'simulation.conversation_logs_p203105'::regclass and t.tgname = 'conversation_logs_fill_user_id' and t.tgenabled = 'A'),
+    array['conversation_logs_fill_user_id'], 'create_conversation_log_partitions: a partition built from default rows gets the user_id trigger, enabled ALWAYS');
+select ok(exists (select 1 from pg_indexes where schemaname = 'simulation' and tablename = 'conversation_logs_p203105' and indexdef like '%(user_id, "timestamp")')
+          and exists (select 1 from pg_indexes where schemaname = 'simulation' and tablename = 'conversation_logs_p203001' and indexdef like '%(user_id, "timestamp")'),
+    'create_conversation_log_partitions: new partitions (created or built from default rows) get the (user_id, timestamp) index');
+select throws_ok(format($$insert into simulation.conversation_logs (user_progress_id, user_id, scene_id, message_type, message_content, message_order, "timestamp") values (%s, %s, %s, 'user', 'FX forged in May', 3, '2031-05-21')$$, tests.sim_id('bob_run'), tests.sim_id('alice'), tests.sim_id('pub_s1')),
+    '23503', null, 'the composite user key holds on a partition built from default rows (23503)');
 select lives_ok(format($$insert into simulation.conversation_logs (user_progress_id, scene_id, message_type, message_content, message_order, "timestamp") values (%s, %s, 'user', 'FX later in May', 3, '2031-05-20')$$, tests.sim_id('bob_run'), tests.sim_id('pub_s1')),
     'the attached partition takes new rows (identity still generates ids)');
 select throws_ok($$select simulation_private.create_conversation_log_partitions(-1)$$, '22023', null, 'create_conversation_log_partitions: a negative month count is rejected (22023)');
@@ -223,8 +232,12 @@ select is((select count(*)::int from simulation.conversation_logs where message_
 set local enable_seqscan = off;
 select doesnt_match(tests.sim_plan(format('select * from simulation.conversation_logs where user_progress_id = %s order by "timestamp"', tests.sim_id('bob_run'))), 'Seq Scan',
     'conversation_logs by user_progress (as the user, with RLS) uses no sequential scan');
-select matches(tests.sim_plan(format('select * from simulation.conversation_logs where user_progress_id = %s order by "timestamp"', tests.sim_id('bob_run'))), 'user_progress_id_timestamp_idx',
-    'conversation_logs by user_progress uses the (user_progress_id, timestamp) index on the partitions');
+select matches(tests.sim_plan(format('select * from simulation.conversation_logs where user_progress_id = %s order by "timestamp"', tests.sim_id('bob_run'))), 'user_progress_id_user_id_timestam\w*_idx',
+    'conversation_logs by user_progress uses the (user_progress_id, user_id, timestamp) index on the partitions');
+select matches(tests.sim_plan($$select message_content from simulation.conversation_logs order by "timestamp" desc limit 50$$), '(Index|Index Only|Bitmap Index) Scan( Backward)? (using|on) conversation_logs_\w+_user_id_timestamp_idx',
+    'latest messages across runs (as the user, RLS only) use the (user_id, timestamp) index on the partitions');
+select doesnt_match(tests.sim_plan($$select message_content from simulation.conversation_logs order by "timestamp" desc limit 50$$), 'SubPlan|user_progress',
+    'the select policy reads no user_progress (a column test on user_id)');
 select doesnt_match(tests.sim_plan(format('select * from simulation.conversation_logs where scene_id = %s', tests.sim_id('pub_s1'))), 'Seq Scan',
     'conversation_logs by scene uses no sequential scan');
 select matches(tests.sim_plan(format('select * from simulation.conversation_logs where scene_id = %s', tests.sim_id('pub_s1'))), 'scene_id_idx',

@@ -1,6 +1,6 @@
 -- simulation: RLS matrix — anon, owner, another user, admin and service_role x select/insert/update/delete on every table. Denied actions raise 42501 (no grant, or a policy's WITH CHECK) or touch 0 rows, as each test name says.
 begin;
-select plan(174);
+select plan(181);
 
 -- Fixture (as postgres): alice authors, bob learns and reviews, carol is an
 -- admin, dave has signed up but has no simulation profile yet.
@@ -378,6 +378,8 @@ select is((select count(*)::int from simulation.conversation_logs where id = tes
 select lives_ok(format($$insert into simulation.conversation_logs (user_progress_id, scene_id, message_type, sender_name, persona_id, message_content, message_order) values (%s, %s, 'ai_persona', 'FX Persona One', %s, 'FX reply', 2)$$, tests.sim_id('bob_run'), tests.sim_id('pub_s1'), tests.sim_id('pub_p1')), 'conversation_logs: owner inserts');
 with u as (update simulation.conversation_logs set user_reaction = 'positive' where message_content = 'FX reply' returning 1)
 select is(count(*)::int, 1, 'conversation_logs: owner updates') from u;
+select is((select user_id from simulation.conversation_logs where message_content = 'FX reply'), tests.sim_id('bob'), 'conversation_logs: the owner''s insert gets his user_id from the run');
+select throws_ok(format($$update simulation.conversation_logs set user_id = %s where message_content = 'FX reply'$$, tests.sim_id('alice')), '42501', null, 'conversation_logs: the owner cannot hand a message to another user (42501: the new row fails his select policy; the composite FK would refuse it too)');
 with d as (delete from simulation.conversation_logs where message_content = 'FX reply' returning 1)
 select is(count(*)::int, 1, 'conversation_logs: owner deletes') from d;
 
@@ -394,6 +396,18 @@ with u as (update simulation.conversation_logs set message_content = 'forged' wh
 select is(count(*)::int, 0, 'conversation_logs: another user cannot update (0 rows)') from u;
 with d as (delete from simulation.conversation_logs where id = tests.sim_id('bob_log') returning 1)
 select is(count(*)::int, 0, 'conversation_logs: another user cannot delete (0 rows)') from d;
+select throws_ok(format($$insert into simulation.conversation_logs (user_progress_id, user_id, scene_id, message_type, message_content, message_order) values (%s, %s, %s, 'user', 'x', 3)$$, tests.sim_id('bob_run'), tests.sim_id('alice'), tests.sim_id('pub_s1')), '42501', null, 'conversation_logs: another user cannot insert into someone else''s run naming her own user_id (42501)');
+select tests.clear_authentication();
+insert into simulation.user_progress (user_id, scenario_id, current_scene_id, simulation_status)
+values (tests.sim_id('alice'), tests.sim_id('locked'), tests.sim_id('locked_s1'), 'in_progress');
+insert into tests.sim_fx select 'alice_run', id from simulation.user_progress where user_id = tests.sim_id('alice') and scenario_id = tests.sim_id('locked');
+select tests.authenticate_as('sim-alice@example.com');
+select lives_ok(format($$insert into simulation.conversation_logs (user_progress_id, scene_id, message_type, message_content, message_order) values (%s, %s, 'user', 'FX alice line', 1)$$, tests.sim_id('alice_run'), tests.sim_id('locked_s1')), 'conversation_logs: a second learner writes in her own run');
+select throws_ok(format($$insert into simulation.conversation_logs (user_progress_id, user_id, scene_id, message_type, message_content, message_order) values (%s, %s, %s, 'user', 'FX forged', 2)$$, tests.sim_id('alice_run'), tests.sim_id('bob'), tests.sim_id('locked_s1')), '23503', null, 'conversation_logs: a message in her own run cannot be filed under another user (23503, composite FK)');
+select results_eq($$select message_content from simulation.conversation_logs$$, array['FX alice line'], 'conversation_logs: a learner sees only her own messages across runs');
+select tests.authenticate_as('sim-bob@example.com');
+select is((select count(*)::int from simulation.conversation_logs where user_progress_id = tests.sim_id('alice_run')), 0, 'conversation_logs: bob does not see alice''s messages (0 rows)');
+select tests.authenticate_as('sim-alice@example.com');
 
 select tests.authenticate_as('sim-carol@example.com');
 select is((select count(*)::int from simulation.conversation_logs where id = tests.sim_id('bob_log')), 0, 'conversation_logs: admin cannot read learners'' conversations (0 rows)');

@@ -1,6 +1,6 @@
 -- simulation: structure pinned — tables, columns and types, NOT NULL, keys, foreign keys and their ON DELETE, indexes, enums, RLS, policies, grants, functions (definer/invoker, search_path, EXECUTE), triggers, comments.
 begin;
-select plan(392);
+select plan(400);
 
 
 -- ===========================================================================
@@ -30,7 +30,7 @@ select columns_are('simulation', 'scene_personas', array['scene_id', 'persona_id
 select columns_are('simulation', 'scenario_files', array['id', 'scenario_id', 'file_path', 'file_size', 'file_type', 'original_content', 'processed_content', 'processing_status', 'processing_log', 'uploaded_at', 'processed_at'], 'scenario_files: exactly the expected columns');
 select columns_are('simulation', 'user_progress', array['id', 'user_id', 'scenario_id', 'current_scene_id', 'simulation_status', 'scenes_completed', 'total_attempts', 'hints_used', 'forced_progressions', 'orchestrator_data', 'completion_percentage', 'total_time_spent', 'session_count', 'final_score', 'started_at', 'completed_at', 'last_activity', 'created_at', 'updated_at'], 'user_progress: exactly the expected columns');
 select columns_are('simulation', 'scene_progress', array['id', 'user_progress_id', 'scene_id', 'status', 'attempts', 'hints_used', 'goal_achieved', 'forced_progression', 'time_spent', 'messages_sent', 'ai_responses', 'goal_achievement_score', 'interaction_quality', 'scene_feedback', 'started_at', 'completed_at', 'created_at', 'updated_at'], 'scene_progress: exactly the expected columns');
-select columns_are('simulation', 'conversation_logs', array['id', 'user_progress_id', 'scene_id', 'message_type', 'sender_name', 'persona_id', 'message_content', 'message_order', 'attempt_number', 'is_hint', 'ai_context_used', 'ai_model_version', 'processing_time', 'user_reaction', 'led_to_progress', 'timestamp'], 'conversation_logs: exactly the expected columns');
+select columns_are('simulation', 'conversation_logs', array['id', 'user_progress_id', 'user_id', 'scene_id', 'message_type', 'sender_name', 'persona_id', 'message_content', 'message_order', 'attempt_number', 'is_hint', 'ai_context_used', 'ai_model_version', 'processing_time', 'user_reaction', 'led_to_progress', 'timestamp'], 'conversation_logs: exactly the expected columns');
 select columns_are('simulation', 'scenario_reviews', array['id', 'scenario_id', 'reviewer_id', 'rating', 'review_text', 'pros', 'cons', 'use_case', 'helpful_votes', 'total_votes', 'created_at'], 'scenario_reviews: exactly the expected columns');
 select columns_are('simulation', 'scenario_review_votes', array['review_id', 'voter_id', 'is_helpful', 'created_at'], 'scenario_review_votes: exactly the expected columns');
 select hasnt_column('simulation', 'users', 'password_hash', 'users: no password hash (identity is auth.users)');
@@ -168,6 +168,7 @@ select col_type_is('simulation', 'scene_progress', 'updated_at', 'timestamp with
 select is(array(select a.attname::text from pg_attribute a where a.attrelid = 'simulation.scene_progress'::regclass and a.attnum > 0 and not a.attisdropped and a.attnotnull order by a.attnum), array['id', 'user_progress_id', 'scene_id', 'status', 'attempts', 'hints_used', 'goal_achieved', 'forced_progression', 'time_spent', 'messages_sent', 'ai_responses', 'created_at', 'updated_at']::text[], 'scene_progress: NOT NULL exactly on the required columns');
 select col_type_is('simulation', 'conversation_logs', 'id', 'bigint', 'conversation_logs.id is bigint');
 select col_type_is('simulation', 'conversation_logs', 'user_progress_id', 'bigint', 'conversation_logs.user_progress_id is bigint');
+select col_type_is('simulation', 'conversation_logs', 'user_id', 'bigint', 'conversation_logs.user_id is bigint');
 select col_type_is('simulation', 'conversation_logs', 'scene_id', 'bigint', 'conversation_logs.scene_id is bigint');
 select col_type_is('simulation', 'conversation_logs', 'message_type', 'simulation.message_type', 'conversation_logs.message_type is simulation.message_type');
 select col_type_is('simulation', 'conversation_logs', 'sender_name', 'text', 'conversation_logs.sender_name is text');
@@ -182,7 +183,7 @@ select col_type_is('simulation', 'conversation_logs', 'processing_time', 'double
 select col_type_is('simulation', 'conversation_logs', 'user_reaction', 'text', 'conversation_logs.user_reaction is text');
 select col_type_is('simulation', 'conversation_logs', 'led_to_progress', 'boolean', 'conversation_logs.led_to_progress is boolean');
 select col_type_is('simulation', 'conversation_logs', 'timestamp', 'timestamp with time zone', 'conversation_logs.timestamp is timestamp with time zone');
-select is(array(select a.attname::text from pg_attribute a where a.attrelid = 'simulation.conversation_logs'::regclass and a.attnum > 0 and not a.attisdropped and a.attnotnull order by a.attnum), array['id', 'user_progress_id', 'scene_id', 'message_type', 'message_content', 'message_order', 'attempt_number', 'is_hint', 'ai_context_used', 'led_to_progress', 'timestamp']::text[], 'conversation_logs: NOT NULL exactly on the required columns');
+select is(array(select a.attname::text from pg_attribute a where a.attrelid = 'simulation.conversation_logs'::regclass and a.attnum > 0 and not a.attisdropped and a.attnotnull order by a.attnum), array['id', 'user_progress_id', 'user_id', 'scene_id', 'message_type', 'message_content', 'message_order', 'attempt_number', 'is_hint', 'ai_context_used', 'led_to_progress', 'timestamp']::text[], 'conversation_logs: NOT NULL exactly on the required columns');
 select col_type_is('simulation', 'scenario_reviews', 'id', 'bigint', 'scenario_reviews.id is bigint');
 select col_type_is('simulation', 'scenario_reviews', 'scenario_id', 'bigint', 'scenario_reviews.scenario_id is bigint');
 select col_type_is('simulation', 'scenario_reviews', 'reviewer_id', 'bigint', 'scenario_reviews.reviewer_id is bigint');
@@ -256,8 +257,9 @@ select fk_ok('simulation', 'conversation_logs', array['persona_id'], 'simulation
 select is((select pg_get_constraintdef(oid) like '%ON DELETE SET NULL' from pg_constraint where conname = 'conversation_logs_persona_id_fkey' and conrelid = 'simulation.conversation_logs'::regclass), true, 'conversation_logs_persona_id_fkey: ON DELETE SET NULL');
 select fk_ok('simulation', 'conversation_logs', array['scene_id'], 'simulation', 'scenario_scenes', array['id'], 'conversation_logs_scene_id_fkey');
 select is((select pg_get_constraintdef(oid) like '%ON DELETE CASCADE' from pg_constraint where conname = 'conversation_logs_scene_id_fkey' and conrelid = 'simulation.conversation_logs'::regclass), true, 'conversation_logs_scene_id_fkey: ON DELETE CASCADE');
-select fk_ok('simulation', 'conversation_logs', array['user_progress_id'], 'simulation', 'user_progress', array['id'], 'conversation_logs_user_progress_id_fkey');
-select is((select pg_get_constraintdef(oid) like '%ON DELETE CASCADE' from pg_constraint where conname = 'conversation_logs_user_progress_id_fkey' and conrelid = 'simulation.conversation_logs'::regclass), true, 'conversation_logs_user_progress_id_fkey: ON DELETE CASCADE');
+select fk_ok('simulation', 'conversation_logs', array['user_progress_id', 'user_id'], 'simulation', 'user_progress', array['id', 'user_id'], 'conversation_logs_user_progress_id_user_id_fkey');
+select is((select pg_get_constraintdef(oid) like '%ON UPDATE CASCADE ON DELETE CASCADE' from pg_constraint where conname = 'conversation_logs_user_progress_id_user_id_fkey' and conrelid = 'simulation.conversation_logs'::regclass), true, 'conversation_logs_user_progress_id_user_id_fkey: ON UPDATE CASCADE ON DELETE CASCADE');
+select is((select count(*)::int from pg_constraint where contype = 'f' and conrelid = 'simulation.conversation_logs'::regclass and confrelid = 'simulation.user_progress'::regclass), 1, 'conversation_logs: the composite key is its only foreign key to user_progress');
 select fk_ok('simulation', 'scenario_reviews', array['reviewer_id'], 'simulation', 'users', array['id'], 'scenario_reviews_reviewer_id_fkey');
 select is((select pg_get_constraintdef(oid) like '%ON DELETE CASCADE' from pg_constraint where conname = 'scenario_reviews_reviewer_id_fkey' and conrelid = 'simulation.scenario_reviews'::regclass), true, 'scenario_reviews_reviewer_id_fkey: ON DELETE CASCADE');
 select fk_ok('simulation', 'scenario_reviews', array['scenario_id'], 'simulation', 'scenarios', array['id'], 'scenario_reviews_scenario_id_fkey');
@@ -272,9 +274,9 @@ select indexes_are('simulation', 'scenario_personas', array['idx_personas_name',
 select indexes_are('simulation', 'scenario_scenes', array['idx_scenes_order', 'idx_scenes_scenario_id', 'scenario_scenes_id_scenario_id_key', 'scenario_scenes_pkey'], 'scenario_scenes: exactly the expected indexes');
 select indexes_are('simulation', 'scene_personas', array['idx_scene_personas_persona_id_scenario_id', 'idx_scene_personas_scenario_id', 'idx_scene_personas_scene_id_scenario_id', 'scene_personas_pkey'], 'scene_personas: exactly the expected indexes');
 select indexes_are('simulation', 'scenario_files', array['idx_scenario_files_scenario_id', 'scenario_files_pkey'], 'scenario_files: exactly the expected indexes');
-select indexes_are('simulation', 'user_progress', array['idx_user_progress_current_scene_id', 'idx_user_progress_one_active', 'idx_user_progress_scenario_id', 'idx_user_progress_status', 'idx_user_progress_user_id', 'idx_user_progress_user_status', 'user_progress_pkey'], 'user_progress: exactly the expected indexes');
+select indexes_are('simulation', 'user_progress', array['idx_user_progress_current_scene_id', 'idx_user_progress_one_active', 'idx_user_progress_scenario_id', 'idx_user_progress_status', 'idx_user_progress_user_id', 'idx_user_progress_user_status', 'user_progress_id_user_id_key', 'user_progress_pkey'], 'user_progress: exactly the expected indexes');
 select indexes_are('simulation', 'scene_progress', array['idx_scene_progress_scene_id', 'idx_scene_progress_scene_status', 'idx_scene_progress_status', 'idx_scene_progress_user_progress_id', 'scene_progress_pkey', 'scene_progress_user_progress_id_scene_id_key'], 'scene_progress: exactly the expected indexes');
-select indexes_are('simulation', 'conversation_logs', array['conversation_logs_pkey', 'idx_conversation_logs_persona_id', 'idx_conversation_logs_scene_id', 'idx_conversation_logs_timestamp', 'idx_conversation_logs_user_progress_id'], 'conversation_logs: exactly the expected indexes');
+select indexes_are('simulation', 'conversation_logs', array['conversation_logs_pkey', 'idx_conversation_logs_persona_id', 'idx_conversation_logs_scene_id', 'idx_conversation_logs_timestamp', 'idx_conversation_logs_user_id_timestamp', 'idx_conversation_logs_user_progress_id'], 'conversation_logs: exactly the expected indexes');
 select indexes_are('simulation', 'scenario_reviews', array['idx_scenario_reviews_reviewer_id', 'scenario_reviews_pkey', 'scenario_reviews_scenario_id_reviewer_id_key'], 'scenario_reviews: exactly the expected indexes');
 select indexes_are('simulation', 'scenario_review_votes', array['idx_scenario_review_votes_voter_id', 'scenario_review_votes_pkey'], 'scenario_review_votes: exactly the expected indexes');
 select has_index('simulation', 'users', 'idx_users_email', 'seed index idx_users_email exists');
@@ -301,7 +303,8 @@ select has_index('simulation', 'scene_progress', 'idx_scene_progress_user_progre
 select has_index('simulation', 'scene_progress', 'idx_scene_progress_scene_id', array['scene_id'], 'seed index idx_scene_progress_scene_id on scene_progress(scene_id)');
 select has_index('simulation', 'scene_progress', 'idx_scene_progress_status', array['status'], 'seed index idx_scene_progress_status on scene_progress(status)');
 select has_index('simulation', 'scene_progress', 'idx_scene_progress_scene_status', array['scene_id', 'status'], 'seed index idx_scene_progress_scene_status on scene_progress(scene_id, status)');
-select has_index('simulation', 'conversation_logs', 'idx_conversation_logs_user_progress_id', array['user_progress_id', '"timestamp"'], 'seed index idx_conversation_logs_user_progress_id on conversation_logs(user_progress_id, "timestamp")');
+select has_index('simulation', 'conversation_logs', 'idx_conversation_logs_user_progress_id', array['user_progress_id', 'user_id', '"timestamp"'], 'seed index idx_conversation_logs_user_progress_id on conversation_logs(user_progress_id, user_id, "timestamp") (user_id added: covers the composite foreign key)');
+select has_index('simulation', 'conversation_logs', 'idx_conversation_logs_user_id_timestamp', array['user_id', '"timestamp"'], 'index idx_conversation_logs_user_id_timestamp on conversation_logs(user_id, "timestamp") (select policy, latest messages across runs)');
 select has_index('simulation', 'conversation_logs', 'idx_conversation_logs_scene_id', array['scene_id'], 'seed index idx_conversation_logs_scene_id on conversation_logs(scene_id)');
 select has_index('simulation', 'conversation_logs', 'idx_conversation_logs_timestamp', array['"timestamp"'], 'seed index idx_conversation_logs_timestamp on conversation_logs("timestamp")');
 select index_is_unique('simulation', 'users', 'idx_users_email', 'idx_users_email is unique');
@@ -313,6 +316,7 @@ select index_is_type('simulation', 'scenario_personas', 'idx_personas_name_trgm'
 select col_is_unique('simulation', 'scenario_reviews', array['scenario_id', 'reviewer_id'], 'scenario_reviews: unique (scenario_id, reviewer_id)');
 select col_has_check('simulation', 'scenario_reviews', array['total_votes', 'helpful_votes'], 'scenario_reviews: check total_votes >= helpful_votes');
 select col_is_unique('simulation', 'users', array['auth_user_id'], 'users: one profile per auth user');
+select col_is_unique('simulation', 'user_progress', array['id', 'user_id'], 'user_progress: unique (id, user_id), the target of conversation_logs'' composite foreign key');
 select col_has_check('simulation', 'scenario_reviews', 'rating', 'scenario_reviews.rating has a check constraint');
 select col_has_check('simulation', 'users', 'reputation_score', 'users.reputation_score has a check constraint');
 select col_has_check('simulation', 'scene_progress', 'goal_achievement_score', 'scene_progress.goal_achievement_score has a check constraint');
@@ -406,7 +410,11 @@ select triggers_are('simulation', 'scenario_scenes', array['set_updated_at'], 's
 select triggers_are('simulation', 'scene_personas', array['scene_personas_fill_scenario'], 'scene_personas: exactly the expected triggers');
 select triggers_are('simulation', 'user_progress', array['set_updated_at', 'user_progress_after_insert_or_delete', 'user_progress_after_update', 'user_progress_check'], 'user_progress: exactly the expected triggers');
 select triggers_are('simulation', 'scene_progress', array['scene_progress_check', 'set_updated_at'], 'scene_progress: exactly the expected triggers');
-select triggers_are('simulation', 'conversation_logs', array['conversation_logs_check'], 'conversation_logs: exactly the expected triggers');
+select triggers_are('simulation', 'conversation_logs', array['conversation_logs_check', 'conversation_logs_fill_user_id'], 'conversation_logs: exactly the expected triggers');
+select is((select count(*)::int from pg_trigger t where t.tgname = 'conversation_logs_fill_user_id' and t.tgenabled <> 'A' and (t.tgrelid = 'simulation.conversation_logs'::regclass or t.tgrelid in (select inhrelid from pg_inherits where inhparent = 'simulation.conversation_logs'::regclass))), 0, 'conversation_logs_fill_user_id is enabled ALWAYS on the parent and every partition (fires under session_replication_role = replica too)');
+select is((select count(*)::int from pg_inherits i where i.inhparent = 'simulation.conversation_logs'::regclass and not exists (select 1 from pg_trigger t where t.tgrelid = i.inhrelid and t.tgname = 'conversation_logs_fill_user_id')), 0, 'every conversation_logs partition has conversation_logs_fill_user_id');
+select is_definer('simulation_private', 'conversation_logs_fill_user_id', '{}'::text[]::name[], 'simulation_private.conversation_logs_fill_user_id is SECURITY DEFINER');
+select ok(not has_function_privilege('authenticated', 'simulation_private.conversation_logs_fill_user_id()', 'execute'), 'authenticated cannot call conversation_logs_fill_user_id directly');
 select triggers_are('simulation', 'scenario_reviews', array['scenario_reviews_after_insert_or_delete', 'scenario_reviews_after_update', 'scenario_reviews_guard'], 'scenario_reviews: exactly the expected triggers');
 select triggers_are('simulation', 'scenario_review_votes', array['scenario_review_votes_after_change'], 'scenario_review_votes: exactly the expected triggers');
 
