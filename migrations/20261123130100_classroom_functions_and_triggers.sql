@@ -86,6 +86,19 @@ $$;
 comment on function classroom_private.managed_lesson_ids() is
 'Ids of the lessons the caller manages: every lesson of the tenant for an ADMIN, the lessons they created for a TEACHER, none for a STUDENT. RLS uses it for content writes and for reading students'' progress, attempts and grades.';
 
+create function classroom_private.managed_lesson_id_array()
+returns uuid[]
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+    select coalesce(array_agg(m.id), '{}')
+    from classroom_private.managed_lesson_ids() as m (id)
+$$;
+comment on function classroom_private.managed_lesson_id_array() is
+'managed_lesson_ids() as an array (empty, never null, for a STUDENT, a non-member or anon): every lesson of the tenant for an ADMIN, the lessons they created for a TEACHER. Takes no argument and only ever answers for the signed-in caller. For the "own rows or lessons I manage" select policies as lesson_id = any ((select classroom_private.managed_lesson_id_array())::uuid[]): unlike lesson_id in (select managed_lesson_ids()), a hashed subplan that no index serves when OR-ed with student_id = auth.uid(), both arms are index conditions (BitmapOr of the tenant/student and tenant/lesson indexes).';
+
 revoke execute on function classroom_private.current_tenant_id() from public, anon;
 revoke execute on function classroom_private.current_user_role() from public, anon;
 revoke execute on function classroom_private.published_lesson_ids() from public, anon;
@@ -94,6 +107,9 @@ grant execute on function classroom_private.current_tenant_id() to authenticated
 grant execute on function classroom_private.current_user_role() to authenticated, service_role;
 grant execute on function classroom_private.published_lesson_ids() to authenticated, service_role;
 grant execute on function classroom_private.managed_lesson_ids() to authenticated, service_role;
+-- Policy helper only: service_role bypasses RLS and has no caller to answer for.
+revoke execute on function classroom_private.managed_lesson_id_array() from public, anon;
+grant execute on function classroom_private.managed_lesson_id_array() to authenticated;
 
 -- ------------------------------------------------- lesson_id propagation
 

@@ -330,12 +330,17 @@ using (tenant_id = (select classroom_private.current_tenant_id()) and student_id
 grant select, insert, update, delete on classroom.student_sessions to authenticated;
 
 -- ---------------------------------------------------- student_progress
+-- student_progress, question_attempts, grades: a member reads their own rows,
+-- a lesson manager (teacher: their lessons; admin: every lesson of the tenant)
+-- the rows of the lessons they manage. The managed lessons come as an array
+-- (managed_lesson_id_array, empty for a student), so both arms of the OR are
+-- index conditions: (tenant_id, student_id, ...) and (tenant_id, lesson_id).
 
 create policy "student_progress: owner or lesson manager can select"
 on classroom.student_progress
 for select
 to authenticated
-using (tenant_id = (select classroom_private.current_tenant_id()) and (student_id = (select auth.uid()) or lesson_id in (select classroom_private.managed_lesson_ids())));
+using (tenant_id = (select classroom_private.current_tenant_id()) and (student_id = (select auth.uid()) or lesson_id = any ((select classroom_private.managed_lesson_id_array())::uuid[])));
 
 create policy "student_progress: owner can insert for published lessons"
 on classroom.student_progress
@@ -365,7 +370,7 @@ create policy "question_attempts: owner or lesson manager can select"
 on classroom.question_attempts
 for select
 to authenticated
-using (tenant_id = (select classroom_private.current_tenant_id()) and (student_id = (select auth.uid()) or lesson_id in (select classroom_private.managed_lesson_ids())));
+using (tenant_id = (select classroom_private.current_tenant_id()) and (student_id = (select auth.uid()) or lesson_id = any ((select classroom_private.managed_lesson_id_array())::uuid[])));
 
 create policy "question_attempts: students can insert their own"
 on classroom.question_attempts
@@ -384,7 +389,7 @@ create policy "grades: owner or lesson manager can select"
 on classroom.grades
 for select
 to authenticated
-using (tenant_id = (select classroom_private.current_tenant_id()) and (student_id = (select auth.uid()) or lesson_id in (select classroom_private.managed_lesson_ids())));
+using (tenant_id = (select classroom_private.current_tenant_id()) and (student_id = (select auth.uid()) or lesson_id = any ((select classroom_private.managed_lesson_id_array())::uuid[])));
 
 create policy "grades: lesson managers can update"
 on classroom.grades

@@ -1,7 +1,7 @@
 -- classroom: role rules inside one tenant: students, teachers, admins
 -- Runs alone: creates its own two-tenant fixture and rolls everything back.
 begin;
-select plan(77);
+select plan(91);
 
 set local search_path = classroom, public, extensions;
 
@@ -90,6 +90,71 @@ exception when others then
     return 'error:' || sqlstate;
 end
 $$;
+
+-- Sorted managed_lesson_id_array() of the signed-in caller (for comparisons).
+create function tests.cls_managed() returns uuid[]
+language sql
+as $$
+    select array(select unnest(classroom_private.managed_lesson_id_array()) order by 1)
+$$;
+
+-- ------------------------------------------------ managed_lesson_id_array()
+-- The array the progress/attempt/grade select policies test lesson_id against.
+select tests.authenticate_as('student-a@cls.test');
+select is(classroom_private.managed_lesson_id_array(), '{}'::uuid[],
+    'managed_lesson_id_array: a student gets an empty array (not null)');
+select tests.clear_authentication();
+
+select tests.authenticate_as('teacher-a@cls.test');
+select is(tests.cls_managed(),
+    array(select unnest(array[md5('a:lesson_pub')::uuid, md5('a:lesson_draft')::uuid]) order by 1),
+    'managed_lesson_id_array: a teacher gets exactly the lessons they created (not teacher2''s lesson_other)');
+select ok(not (classroom_private.managed_lesson_id_array()
+               && array[md5('b:lesson_pub')::uuid, md5('b:lesson_draft')::uuid, md5('b:lesson_other')::uuid]),
+    'managed_lesson_id_array: a teacher gets no lesson of another tenant');
+select tests.clear_authentication();
+
+select tests.authenticate_as('teacher-b@cls.test');
+select is(tests.cls_managed(),
+    array(select unnest(array[md5('b:lesson_pub')::uuid, md5('b:lesson_draft')::uuid]) order by 1),
+    'managed_lesson_id_array: the same teacher role in tenant b gets only tenant b''s lessons');
+select tests.clear_authentication();
+
+select tests.authenticate_as('admin-a@cls.test');
+select is(tests.cls_managed(),
+    array(select unnest(array[md5('a:lesson_pub')::uuid, md5('a:lesson_draft')::uuid, md5('a:lesson_other')::uuid]) order by 1),
+    'managed_lesson_id_array: an admin gets every lesson of their tenant and none of another tenant');
+select results_eq(
+    $$ select lesson_id from classroom.student_progress order by 1 $$,
+    $$ select unnest(array[md5('a:lesson_pub')::uuid, md5('a:lesson_other')::uuid]) order by 1 $$,
+    'student_progress: an admin still reads the progress of every lesson of the tenant, any teacher''s');
+select is((select count(*)::int from classroom.question_attempts) + (select count(*)::int from classroom.grades), 2,
+    'question_attempts, grades: an admin still reads the attempt and the grade of the tenant (one each)');
+select tests.clear_authentication();
+
+select tests.authenticate_as('teacher2-a@cls.test');
+select is(classroom_private.managed_lesson_id_array(), array[md5('a:lesson_other')::uuid],
+    'managed_lesson_id_array: a second teacher gets only their own lesson');
+select results_eq($$ select lesson_id from classroom.student_progress $$, $$ values (md5('a:lesson_other')::uuid) $$,
+    'student_progress: the second teacher reads only the progress in their own lesson');
+select tests.clear_authentication();
+
+select tests.authenticate_as('student-a@cls.test');
+select is((select count(*)::int from classroom.student_progress) * 100
+          + (select count(*)::int from classroom.question_attempts) * 10
+          + (select count(*)::int from classroom.grades), 211,
+    'progress, attempts, grades: with an empty array a student still reads their own rows (2 progress, 1 attempt, 1 grade)');
+select tests.clear_authentication();
+
+select tests.authenticate_as_anon();
+select throws_ok($$ select classroom_private.managed_lesson_id_array() $$, '42501', null,
+    'managed_lesson_id_array: anon cannot call it (42501)');
+select tests.clear_authentication();
+
+select tests.authenticate_as_service_role();
+select throws_ok($$ select classroom_private.managed_lesson_id_array() $$, '42501', null,
+    'managed_lesson_id_array: granted to authenticated only, not to service_role (42501)');
+select tests.clear_authentication();
 
 -- ------------------------------------------------------------------ lessons
 select tests.authenticate_as('student-a@cls.test');
@@ -375,6 +440,8 @@ update classroom.users set is_active = false where id = tests.get_user_id('teach
 select tests.authenticate_as('teacher2-a@cls.test');
 select is_empty($$ select 1 from classroom.lessons union all select 1 from classroom.tenants $$,
     'an inactive member sees nothing (no tenant from current_tenant_id)');
+select is(classroom_private.managed_lesson_id_array(), '{}'::uuid[],
+    'managed_lesson_id_array: an inactive teacher manages nothing (empty array)');
 select tests.clear_authentication();
 
 select tests.authenticate_as_service_role();
@@ -384,6 +451,8 @@ select tests.clear_authentication();
 select tests.authenticate_as('admin-a@cls.test');
 select is_empty($$ select 1 from classroom.lessons union all select 1 from classroom.users $$,
     'a suspended tenant''s members, even admins, see nothing');
+select is(classroom_private.managed_lesson_id_array(), '{}'::uuid[],
+    'managed_lesson_id_array: an admin of a suspended tenant manages nothing (empty array)');
 select tests.clear_authentication();
 
 select * from finish();

@@ -1,7 +1,7 @@
 -- classroom: structure: tables, columns, keys, indexes, policies, triggers, functions, comments, privileges
 -- Runs alone, needs no data; rolls back.
 begin;
-select plan(178);
+select plan(183);
 
 select has_schema('classroom', 'schema classroom exists');
 select has_schema('classroom_private', 'schema classroom_private exists');
@@ -97,7 +97,7 @@ select ok(not has_column_privilege('authenticated', 'classroom.student_progress'
 
 -- functions
 select functions_are('classroom', array['question_answer_key'], 'classroom exposes only question_answer_key');
-select functions_are('classroom_private', array['current_tenant_id', 'current_user_role', 'published_lesson_ids', 'managed_lesson_ids',
+select functions_are('classroom_private', array['current_tenant_id', 'current_user_role', 'published_lesson_ids', 'managed_lesson_ids', 'managed_lesson_id_array',
     'question_data_is_valid', 'score_answer', 'question_answer_key', 'set_updated_at', 'set_lesson_id_from_parent', 'bump_version',
     'check_milestone_timestamp', 'stamp_question_review', 'guard_user_update', 'create_tenant_defaults', 'write_audit_log',
     'prepare_question_attempt', 'record_grade', 'set_grade_status', 'refresh_progress_score', 'stamp_config_author'],
@@ -105,6 +105,8 @@ select functions_are('classroom_private', array['current_tenant_id', 'current_us
 select is_definer('classroom_private', 'current_tenant_id', array[]::name[], 'current_tenant_id is security definer');
 select is_definer('classroom_private', 'current_user_role', array[]::name[], 'current_user_role is security definer');
 select is_definer('classroom_private', 'write_audit_log', array[]::name[], 'write_audit_log is security definer');
+select is_definer('classroom_private', 'managed_lesson_id_array', array[]::name[], 'managed_lesson_id_array is security definer');
+select volatility_is('classroom_private', 'managed_lesson_id_array', array[]::name[], 'stable', 'managed_lesson_id_array is stable (one evaluation per statement as an initplan)');
 select isnt_definer('classroom', 'question_answer_key', array['uuid'], 'classroom.question_answer_key is security invoker');
 select is(
     (select count(*)::int from pg_proc where pronamespace = 'classroom'::regnamespace and prosecdef),
@@ -119,6 +121,16 @@ select is(
     0, 'anon can execute no classroom function');
 select ok(has_function_privilege('authenticated', 'classroom_private.current_tenant_id()', 'EXECUTE'), 'authenticated can execute current_tenant_id (used by policies)');
 select ok(not has_function_privilege('authenticated', 'classroom_private.write_audit_log()', 'EXECUTE'), 'authenticated cannot call the audit trigger function');
+select ok(has_function_privilege('authenticated', 'classroom_private.managed_lesson_id_array()', 'EXECUTE'), 'authenticated can execute managed_lesson_id_array (used by policies)');
+select ok(not has_function_privilege('service_role', 'classroom_private.managed_lesson_id_array()', 'EXECUTE'), 'service_role cannot execute managed_lesson_id_array (granted to authenticated only; service_role bypasses RLS)');
+select is(
+    (select count(*)::int from pg_policies
+     where schemaname = 'classroom' and tablename in ('student_progress', 'question_attempts', 'grades') and cmd = 'SELECT'
+        and qual ~ 'tenant_id = \( SELECT (classroom_private\.)?current_tenant_id\(\)'
+        and qual ~ 'student_id = \( SELECT auth\.uid\(\)'
+        and qual ~ 'lesson_id = ANY \(\( SELECT (classroom_private\.)?managed_lesson_id_array\(\)'
+        and qual !~ 'managed_lesson_ids'),
+    3, 'progress, attempts, grades: select is tenant and (own rows or lesson_id = any(managed_lesson_id_array)), two indexable arms');
 select is(
     (select count(*)::int from pg_class c where c.relnamespace = 'classroom'::regnamespace and c.relkind in ('v', 'm')),
     0, 'classroom has no views (nothing to make security_invoker)');
