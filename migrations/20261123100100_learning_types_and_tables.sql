@@ -149,6 +149,10 @@ comment on column learning.course_enrollments.created_at is 'When the row was cr
 comment on column learning.course_enrollments.updated_at is 'When the row was last changed (maintained by trigger).';
 
 create index idx_course_enrollments_course_id on learning.course_enrollments (course_id);
+-- "my courses, most recently accessed first" (never-accessed enrollments last):
+-- the user's rows come straight off this index in that order, no sort.
+create index idx_course_enrollments_user_id_last_accessed
+    on learning.course_enrollments (user_id, last_accessed desc nulls last);
 
 -- 3. Assessment system --------------------------------------------------------
 
@@ -366,6 +370,19 @@ create index idx_chat_history_course_id on learning.chat_history (course_id);
 create index idx_chat_history_lesson_id on learning.chat_history (lesson_id);
 create index idx_chat_history_assessment_id on learning.chat_history (assessment_id);
 
+-- Statistics setting (planner only, no effect on data): the app lists a user's
+-- rows newest first and leaves the user filter to row level security. The policy
+-- value (select auth.uid()) is unknown at plan time, so the planner estimates
+-- "one user's rows" as rows / n_distinct(user_id) (a handful) and picks a bitmap
+-- scan of ALL the user's rows plus a top-N sort: 11-14 ms for a heavy user at
+-- 500k rows (BENCHMARKS.md, P2). A low n_distinct makes the ordered scan of
+-- idx_chat_history_user_id_created_at with LIMIT the cheaper plan for every user
+-- (0.3 ms). It only raises the row estimate for one user (RLS lists, generic
+-- plans of prepared statements, literal ids outside the most common values);
+-- heavy users in the most-common-value list keep their measured frequency.
+-- Takes effect at the next analyze (autovacuum).
+alter table learning.chat_history alter column user_id set (n_distinct = 100);
+
 create table learning.ai_interactions (
     id uuid not null default gen_random_uuid(),
     user_id uuid not null,
@@ -494,6 +511,19 @@ comment on column learning.notifications.created_at is 'When the notification wa
 
 create index idx_notifications_user_id_created_at on learning.notifications (user_id, created_at desc);
 create index idx_notifications_user_id_unread on learning.notifications (user_id) where not is_read;
+
+-- Statistics setting (planner only, no effect on data): the app lists a user's
+-- rows newest first and leaves the user filter to row level security. The policy
+-- value (select auth.uid()) is unknown at plan time, so the planner estimates
+-- "one user's rows" as rows / n_distinct(user_id) (a handful) and picks a bitmap
+-- scan of ALL the user's rows plus a top-N sort: 11-14 ms for a heavy user at
+-- 500k rows (BENCHMARKS.md, P2). A low n_distinct makes the ordered scan of
+-- idx_notifications_user_id_created_at with LIMIT the cheaper plan for every user
+-- (0.3 ms). It only raises the row estimate for one user (RLS lists, generic
+-- plans of prepared statements, literal ids outside the most common values);
+-- heavy users in the most-common-value list keep their measured frequency.
+-- Takes effect at the next analyze (autovacuum).
+alter table learning.notifications alter column user_id set (n_distinct = 100);
 
 create table learning.user_feedback (
     id uuid not null default gen_random_uuid(),

@@ -212,6 +212,20 @@ create index idx_use_case_executions_use_case_id_created_at
 create index idx_use_case_executions_user_id_created_at
     on aiml.use_case_executions (user_id, created_at);
 
+-- Statistics setting (planner only, no effect on data): the app lists a user's
+-- rows newest first and leaves the user filter to row level security. The policy
+-- value (select aiml_private.current_user_id()), derived from auth.uid(), is
+-- unknown at plan time, so the planner estimates "one user's rows" as
+-- rows / n_distinct(user_id) (a handful) and picks a bitmap scan of ALL the
+-- user's rows plus a top-N sort: 7.4 ms for a heavy user at 300k rows
+-- (BENCHMARKS.md, P2). A low n_distinct makes the backward scan of
+-- idx_use_case_executions_user_id_created_at with LIMIT the cheaper plan for every
+-- user (0.3 ms). It only raises the row estimate for one user (RLS lists,
+-- generic plans of prepared statements, literal ids outside the most common
+-- values); heavy users in the most-common-value list keep their measured
+-- frequency. Takes effect at the next analyze (autovacuum).
+alter table aiml.use_case_executions alter column user_id set (n_distinct = 100);
+
 comment on table aiml.use_case_executions is 'Log of use-case runs (audit: users can add and read their own rows, never change them). user_id is null for runs logged by the backend without a signed-in user.';
 comment on column aiml.use_case_executions.id is 'Integer identity key.';
 comment on column aiml.use_case_executions.use_case_id is 'The use case run (aiml.use_cases.id); rows go with the use case.';

@@ -433,6 +433,25 @@ comment on trigger refresh_order_total on aiml.order_items is
 'Keeps orders.total equal to the sum of its items.';
 
 -- semantic search --------------------------------------------------------------------
+-- search_content_chunks runs with hnsw.iterative_scan = relaxed_order
+-- (pgvector >= 0.8): a filtered search (use case, content type) keeps walking
+-- the HNSW graph until it has p_match_count rows instead of returning fewer;
+-- the order it yields is relaxed, so the rows found are re-sorted.
+
+-- search_content_chunks sets hnsw.iterative_scan, which pgvector defines from 0.8.0
+-- on (older versions reject the setting at every call): fail here, not at run time.
+do $$
+begin
+    if (
+        select string_to_array(split_part(e.extversion, '-', 1), '.')::integer[]
+        from pg_catalog.pg_extension as e
+        where e.extname = 'vector'
+    ) < array[0, 8] then
+        raise exception 'aiml needs pgvector 0.8.0 or later (hnsw.iterative_scan); run: alter extension vector update'
+            using errcode = '0A000';
+    end if;
+end
+$$;
 
 create function aiml.search_content_chunks(
     p_query_embedding extensions.vector,
@@ -452,6 +471,7 @@ language plpgsql
 stable
 security invoker
 set search_path = ''
+set "hnsw.iterative_scan" = 'relaxed_order'
 as $$
 #variable_conflict use_column
 declare
@@ -485,24 +505,39 @@ begin
         end if;
     end if;
 
+    -- The inner query orders by the distance alone, the order the HNSW index
+    -- yields (a second sort key such as c.id makes the planner sort every
+    -- chunk instead: a sequential scan of all embeddings per search). Ties and
+    -- the relaxed order of the iterative scan are resolved by re-sorting the
+    -- p_match_count rows found.
     return query
     select
-        c.id,
-        c.use_case_id,
-        c.discovery_tool_id,
-        c.content_type,
-        c.content_text,
-        1 - (c.embedding operator(extensions.<=>) p_query_embedding) as similarity
-    from aiml.content_chunks as c
-    where c.embedding is not null
-      and (v_use_case_id is null or c.use_case_id = v_use_case_id)
-      and (p_content_type is null or c.content_type = p_content_type)
-    order by c.embedding operator(extensions.<=>) p_query_embedding, c.id
-    limit p_match_count;
+        f.id,
+        f.use_case_id,
+        f.discovery_tool_id,
+        f.content_type,
+        f.content_text,
+        1 - f.distance as similarity
+    from (
+        select
+            c.id,
+            c.use_case_id,
+            c.discovery_tool_id,
+            c.content_type,
+            c.content_text,
+            c.embedding operator(extensions.<=>) p_query_embedding as distance
+        from aiml.content_chunks as c
+        where c.embedding is not null
+          and (v_use_case_id is null or c.use_case_id = v_use_case_id)
+          and (p_content_type is null or c.content_type = p_content_type)
+        order by c.embedding operator(extensions.<=>) p_query_embedding
+        limit p_match_count
+    ) as f
+    order by f.distance, f.id;
 end
 $$;
 comment on function aiml.search_content_chunks(extensions.vector, integer, text, text) is
-'Semantic search over aiml.content_chunks: the p_match_count (1-100) chunks closest to a 1536-dimension query embedding by cosine distance (HNSW index), optionally only those of one use case (p_use_case = use_cases.use_case_id slug) and/or one content_type. similarity = 1 - cosine distance. SECURITY INVOKER: row level security of the caller applies.';
+'Semantic search over aiml.content_chunks: the p_match_count (1-100) chunks closest to a 1536-dimension query embedding by cosine distance (HNSW index), optionally only those of one use case (p_use_case = use_cases.use_case_id slug) and/or one content_type. similarity = 1 - cosine distance; rows of equal similarity in id order. Runs with hnsw.iterative_scan = relaxed_order (pgvector >= 0.8) so a filtered search still returns up to p_match_count rows. SECURITY INVOKER: row level security of the caller applies.';
 revoke execute on function aiml.search_content_chunks(extensions.vector, integer, text, text) from public;
 grant execute on function aiml.search_content_chunks(extensions.vector, integer, text, text)
     to anon, authenticated, service_role;

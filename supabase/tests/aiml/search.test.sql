@@ -1,7 +1,7 @@
 -- Semantic search over content_chunks: ordering by cosine similarity, filters,
 -- bad input, row level security of the caller, HNSW index use.
 begin;
-select plan(21);
+select plan(22);
 set local search_path = aiml, public, extensions;
 -- start from no chunks (demo data may hold some; rolled back at the end)
 delete from content_chunks;
@@ -75,6 +75,10 @@ select results_eq(
     'a different query vector ranks its own nearest chunk first');
 
 -- bad input
+select results_eq(
+    $$select content_text from search_content_chunks((select same from vec), 2)$$,
+    $$select content_text from content_chunks where content_text like '%: same direction' order by id$$,
+    'chunks of equal similarity come back in id order');
 select throws_ok($$select * from search_content_chunks(null)$$, '22004', null, 'a null query embedding is rejected (22004)');
 select throws_ok($$select * from search_content_chunks('[1,2,3]'::extensions.vector)$$, '22023', null, 'a query embedding of the wrong size is rejected (22023)');
 select throws_ok($$select * from search_content_chunks((select same from vec), 0)$$, '22023', null, 'match count 0 is rejected (22023)');

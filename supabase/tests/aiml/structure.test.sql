@@ -1,7 +1,7 @@
 -- Structure of the aiml schema: tables, columns, keys, indexes, policies,
 -- functions and triggers the seed and the design call for.
 begin;
-select plan(428);
+select plan(433);
 
 select has_schema('aiml', 'schema aiml exists');
 select has_schema('aiml_private', 'schema aiml_private exists');
@@ -411,9 +411,31 @@ select is(
         group by 1, 2, 3, 4 having count(*) > 1) as d),
     0,
     'aiml has no duplicate indexes');
+-- statistics settings (n_distinct overrides for the per-user lists left to RLS, BENCHMARKS.md P2)
+select is(
+    (select attoptions from pg_attribute where attrelid = 'aiml.use_case_executions'::regclass and attname = 'user_id'),
+    array['n_distinct=100'],
+    'aiml.use_case_executions.user_id has the n_distinct = 100 statistics setting');
+select is(
+    (select attoptions from pg_attribute where attrelid = 'aiml.analytics_events'::regclass and attname = 'user_id'),
+    array['n_distinct=100'],
+    'aiml.analytics_events.user_id has the n_distinct = 100 statistics setting');
+select is(
+    (select array_agg(s.setting order by s.setting)
+     from (select format('%s.%s %s', a.attrelid::regclass, a.attname::text, array_to_string(a.attoptions, ',')) collate "C" as setting
+           from pg_attribute as a join pg_class as c on c.oid = a.attrelid
+           where c.relnamespace = 'aiml'::regnamespace and a.attoptions is not null) as s),
+    array['aiml.analytics_events.user_id n_distinct=100', 'aiml.use_case_executions.user_id n_distinct=100'],
+    'aiml has exactly the expected column statistics settings');
 -- functions
 select has_function('aiml', 'search_content_chunks', array['extensions.vector', 'integer', 'text', 'text']::name[], 'aiml.search_content_chunks exists');
 select is((select bool_or(prosecdef) from pg_proc where pronamespace = 'aiml'::regnamespace and proname = 'search_content_chunks'), false, 'aiml.search_content_chunks is security invoker');
+select ok(
+    (select 'hnsw.iterative_scan=relaxed_order' = any(proconfig) from pg_proc where oid = 'aiml.search_content_chunks(extensions.vector, integer, text, text)'::regprocedure),
+    'aiml.search_content_chunks runs with hnsw.iterative_scan = relaxed_order (a filtered search still returns up to p_match_count rows)');
+select ok(
+    (select string_to_array(split_part(extversion, '-', 1), '.')::integer[] >= array[0, 8] from pg_extension where extname = 'vector'),
+    'pgvector is 0.8.0 or later (defines hnsw.iterative_scan)');
 select has_function('aiml', 'purge_devlab_code_marked_for_deletion', array['interval']::name[], 'aiml.purge_devlab_code_marked_for_deletion exists');
 select is((select bool_or(prosecdef) from pg_proc where pronamespace = 'aiml'::regnamespace and proname = 'purge_devlab_code_marked_for_deletion'), false, 'aiml.purge_devlab_code_marked_for_deletion is security invoker');
 select has_function('aiml_private', 'current_user_id', array[]::name[], 'aiml_private.current_user_id exists');

@@ -1,7 +1,7 @@
 -- Structure of the learning module: tables, columns, keys, indexes,
 -- policies, grants, functions, triggers and comments.
 begin;
-select plan(461);
+select plan(465);
 
 select has_schema('learning', 'schema learning exists');
 select has_schema('learning_private', 'schema learning_private exists');
@@ -381,7 +381,7 @@ select set_eq(
 select indexes_are('learning', 'profiles', array['profiles_pkey'], 'learning.profiles has exactly the expected indexes');
 select indexes_are('learning', 'courses', array['courses_pkey', 'idx_courses_created_by', 'idx_courses_is_published_created_at', 'idx_courses_tags'], 'learning.courses has exactly the expected indexes');
 select indexes_are('learning', 'lessons', array['idx_lessons_course_id_is_published', 'lessons_course_id_order_index_key', 'lessons_id_course_id_key', 'lessons_pkey'], 'learning.lessons has exactly the expected indexes');
-select indexes_are('learning', 'course_enrollments', array['course_enrollments_pkey', 'course_enrollments_user_id_course_id_key', 'idx_course_enrollments_course_id'], 'learning.course_enrollments has exactly the expected indexes');
+select indexes_are('learning', 'course_enrollments', array['course_enrollments_pkey', 'course_enrollments_user_id_course_id_key', 'idx_course_enrollments_course_id', 'idx_course_enrollments_user_id_last_accessed'], 'learning.course_enrollments has exactly the expected indexes');
 select indexes_are('learning', 'assessments', array['assessments_pkey', 'idx_assessments_course_id', 'idx_assessments_is_published', 'idx_assessments_lesson_id_course_id'], 'learning.assessments has exactly the expected indexes');
 select indexes_are('learning', 'assessment_attempts', array['assessment_attempts_pkey', 'idx_assessment_attempts_assessment_id', 'idx_assessment_attempts_user_id_assessment_id'], 'learning.assessment_attempts has exactly the expected indexes');
 select indexes_are('learning', 'user_progress', array['idx_user_progress_lesson_id_course_id', 'idx_user_progress_user_id_course_id', 'user_progress_pkey', 'user_progress_user_id_lesson_id_key'], 'learning.user_progress has exactly the expected indexes');
@@ -392,6 +392,26 @@ select indexes_are('learning', 'achievements', array['achievements_pkey', 'achie
 select indexes_are('learning', 'user_streaks', array['user_streaks_pkey', 'user_streaks_user_id_key'], 'learning.user_streaks has exactly the expected indexes');
 select indexes_are('learning', 'notifications', array['idx_notifications_user_id_created_at', 'idx_notifications_user_id_unread', 'notifications_pkey'], 'learning.notifications has exactly the expected indexes');
 select indexes_are('learning', 'user_feedback', array['idx_user_feedback_assessment_id', 'idx_user_feedback_course_id', 'idx_user_feedback_lesson_id', 'idx_user_feedback_user_id', 'user_feedback_pkey'], 'learning.user_feedback has exactly the expected indexes');
+select is(
+    (select indexdef from pg_indexes where schemaname = 'learning' and indexname = 'idx_course_enrollments_user_id_last_accessed'),
+    'CREATE INDEX idx_course_enrollments_user_id_last_accessed ON learning.course_enrollments USING btree (user_id, last_accessed DESC NULLS LAST)',
+    'idx_course_enrollments_user_id_last_accessed serves "my courses, most recently accessed first"');
+-- statistics settings (n_distinct overrides for the per-user lists left to RLS, BENCHMARKS.md P2)
+select is(
+    (select attoptions from pg_attribute where attrelid = 'learning.notifications'::regclass and attname = 'user_id'),
+    array['n_distinct=100'],
+    'learning.notifications.user_id has the n_distinct = 100 statistics setting');
+select is(
+    (select attoptions from pg_attribute where attrelid = 'learning.chat_history'::regclass and attname = 'user_id'),
+    array['n_distinct=100'],
+    'learning.chat_history.user_id has the n_distinct = 100 statistics setting');
+select is(
+    (select array_agg(s.setting order by s.setting)
+     from (select format('%s.%s %s', a.attrelid::regclass, a.attname::text, array_to_string(a.attoptions, ',')) collate "C" as setting
+           from pg_attribute as a join pg_class as c on c.oid = a.attrelid
+           where c.relnamespace = 'learning'::regnamespace and a.attoptions is not null) as s),
+    array['learning.chat_history.user_id n_distinct=100', 'learning.notifications.user_id n_distinct=100'],
+    'learning has exactly the expected column statistics settings');
 select is_empty(
     $$select c.conrelid::regclass::text || ' ' || c.conname
       from pg_constraint c
