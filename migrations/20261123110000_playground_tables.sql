@@ -306,6 +306,18 @@ create index idx_ai_playground_sessions_active
 create index idx_ai_playground_sessions_nonprofit_profile_id
     on playground.ai_playground_sessions (nonprofit_profile_id);
 
+-- The owner-only select policy compares user_id with an initplan, unknown
+-- when planning, so the planner estimates a user's rows from n_distinct
+-- (about 6 sessions a user at scale) and sorted all of a heavy user's
+-- sessions for a "newest first" list (507 ms for a typical user at 530k
+-- sessions). A fixed n_distinct of 100 makes the ordered scan of
+-- idx_ai_playground_sessions_user_id_session_start with LIMIT the plan for
+-- every user (0.17 ms; BENCHMARKS.md P2). Taken at the next ANALYZE. Not set
+-- on interactions: there the owner-only policy already gets the ordered index
+-- scan, and the override slowed the generic plans of the invoker functions.
+alter table playground.ai_playground_sessions
+    alter column user_id set (n_distinct = 100);
+
 create trigger set_updated_at
 before update on playground.ai_playground_sessions
 for each row execute function playground_private.set_updated_at();

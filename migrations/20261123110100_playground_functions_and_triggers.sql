@@ -79,6 +79,61 @@ comment on function playground_private.owns_creation(uuid) is
 'True when the calling user owns the creation. SECURITY DEFINER so the policies of ai_playground_creation_shares can ask without re-entering the creations policies (which read the shares: that would recurse).';
 
 ------------------------------------------------------------------------------
+-- platform readers: every session / interaction, for service_role and admins
+------------------------------------------------------------------------------
+-- The select policies of sessions and interactions are owner-only: an
+-- "or admin" in the same policy turns the qual into (user_id = $1 or $2),
+-- which no index serves, so a user's plain "my latest interactions" query
+-- walked the created_at index of the whole table (4.2 s at 5M rows, 0.22 ms
+-- owner-only; BENCHMARKS.md P1). Admins keep whole-platform figures in the
+-- analytics views, whose admin branch reads through these readers.
+create function playground_private.platform_sessions()
+returns setof playground.ai_playground_sessions
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+    if coalesce((select auth.role()), '') <> 'service_role'
+        and not playground_private.is_admin() then
+        raise exception 'playground: platform-wide sessions are for service_role and admins'
+            using errcode = '42501',
+                  hint = 'Read playground.ai_playground_sessions for your own rows.';
+    end if;
+    return query
+        select t.*
+        from playground.ai_playground_sessions as t;
+end
+$$;
+
+comment on function playground_private.platform_sessions() is
+'Every row of playground.ai_playground_sessions, for whole-platform analytics. Raises 42501 unless the caller is service_role (JWT role) or an admin (app_metadata.role = admin). SECURITY DEFINER because the table''s select policy is owner-only (so that a user''s queries use the user_id index); the analytics views call it only for admins, behind a one-time filter. The caller check does not use is_platform_viewer(): inside a definer function current_user is the owner, a member of every role.';
+
+create function playground_private.platform_interactions()
+returns setof playground.ai_playground_interactions
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+    if coalesce((select auth.role()), '') <> 'service_role'
+        and not playground_private.is_admin() then
+        raise exception 'playground: platform-wide interactions are for service_role and admins'
+            using errcode = '42501',
+                  hint = 'Read playground.ai_playground_interactions for your own rows.';
+    end if;
+    return query
+        select t.*
+        from playground.ai_playground_interactions as t;
+end
+$$;
+
+comment on function playground_private.platform_interactions() is
+'Every row of playground.ai_playground_interactions, for whole-platform analytics. Raises 42501 unless the caller is service_role (JWT role) or an admin (app_metadata.role = admin). SECURITY DEFINER because the table''s select policy is owner-only (so that a user''s queries use the user_id index); the analytics views call it only for admins, behind a one-time filter. The caller check does not use is_platform_viewer(): inside a definer function current_user is the owner, a member of every role.';
+
+------------------------------------------------------------------------------
 -- interaction triggers: sequence, ownership, session and tool statistics
 ------------------------------------------------------------------------------
 create function playground_private.before_interaction_insert()

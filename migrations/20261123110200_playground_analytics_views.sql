@@ -8,6 +8,12 @@
 -- signed-in user sees figures computed from their own rows only (not from
 -- the public creations or shared achievements of others that RLS lets them
 -- read), through the user_id indexes; platform viewers see everything.
+-- Sessions and interactions are read through pg.sessions() /
+-- pg.interactions(): their select policies are owner-only (an admin OR in
+-- the policy kept the user_id index out of a user's plain queries), so an
+-- admin's platform figures come from the SECURITY DEFINER readers
+-- playground_private.platform_sessions() / platform_interactions(), while
+-- service_role (which bypasses RLS) still reads the tables and their indexes.
 --
 -- Materialization (the seed asks to consider it): none of them is
 -- materialized. A materialized view cannot carry RLS, so it would show
@@ -53,6 +59,11 @@ from (
         select *
         from playground.ai_playground_sessions
         where (select playground_private.is_platform_viewer())
+          and not (select playground_private.is_admin())
+        union all
+        select *
+        from playground_private.platform_sessions()
+        where (select playground_private.is_admin())
     ) x
     union
     select x.user_id from (
@@ -83,6 +94,11 @@ left join (
         select *
         from playground.ai_playground_sessions
         where (select playground_private.is_platform_viewer())
+          and not (select playground_private.is_admin())
+        union all
+        select *
+        from playground_private.platform_sessions()
+        where (select playground_private.is_admin())
     ) x
     group by x.user_id
 ) s on s.user_id = u.user_id
@@ -103,6 +119,11 @@ left join (
         select *
         from playground.ai_playground_interactions
         where (select playground_private.is_platform_viewer())
+          and not (select playground_private.is_admin())
+        union all
+        select *
+        from playground_private.platform_interactions()
+        where (select playground_private.is_admin())
     ) x
     group by x.user_id
 ) i on i.user_id = u.user_id
@@ -208,6 +229,11 @@ left join lateral (
         select *
         from playground.ai_playground_interactions
         where (select playground_private.is_platform_viewer())
+          and not (select playground_private.is_admin())
+        union all
+        select *
+        from playground_private.platform_interactions()
+        where (select playground_private.is_admin())
     ) i
     where i.tool_name = t.tool_name
 ) agg on true;
@@ -347,6 +373,11 @@ from (
         select *
         from playground.ai_playground_sessions
         where (select playground_private.is_platform_viewer())
+          and not (select playground_private.is_admin())
+        union all
+        select *
+        from playground_private.platform_sessions()
+        where (select playground_private.is_admin())
     ) x
     union all
     select 'interaction',
@@ -364,6 +395,11 @@ from (
         select *
         from playground.ai_playground_interactions
         where (select playground_private.is_platform_viewer())
+          and not (select playground_private.is_admin())
+        union all
+        select *
+        from playground_private.platform_interactions()
+        where (select playground_private.is_admin())
     ) x
     union all
     select 'creation',
@@ -458,19 +494,29 @@ from (
         select *
         from playground.ai_playground_sessions
         where (select playground_private.is_platform_viewer())
+          and not (select playground_private.is_admin())
+        union all
+        select *
+        from playground_private.platform_sessions()
+        where (select playground_private.is_admin())
     ) x
     join (
         select y.user_id, min(y.session_start) as first_at
         from (
-        select *
-        from playground.ai_playground_sessions
-        where user_id = (select auth.uid())
-          and not (select playground_private.is_platform_viewer())
-        union all
-        select *
-        from playground.ai_playground_sessions
-        where (select playground_private.is_platform_viewer())
-    ) y
+            select *
+            from playground.ai_playground_sessions
+            where user_id = (select auth.uid())
+              and not (select playground_private.is_platform_viewer())
+            union all
+            select *
+            from playground.ai_playground_sessions
+            where (select playground_private.is_platform_viewer())
+              and not (select playground_private.is_admin())
+            union all
+            select *
+            from playground_private.platform_sessions()
+            where (select playground_private.is_admin())
+        ) y
         group by y.user_id
     ) f on f.user_id = x.user_id
     group by x.user_id
@@ -488,6 +534,11 @@ left join (
         select *
         from playground.ai_playground_interactions
         where (select playground_private.is_platform_viewer())
+          and not (select playground_private.is_admin())
+        union all
+        select *
+        from playground_private.platform_interactions()
+        where (select playground_private.is_admin())
     ) x
     group by x.user_id
 ) i on i.user_id = s.user_id
@@ -568,6 +619,11 @@ from (
         select *
         from playground.ai_playground_interactions
         where (select playground_private.is_platform_viewer())
+          and not (select playground_private.is_admin())
+        union all
+        select *
+        from playground_private.platform_interactions()
+        where (select playground_private.is_admin())
     ) x
 group by (x.created_at at time zone 'UTC')::date, x.tool_name;
 

@@ -5,8 +5,12 @@
 -- profiles and achievement definitions public read while active, managed by
 -- admins. "Admin" is the JWT claim app_metadata.role = 'admin' (never
 -- user_metadata); service_role bypasses RLS. Admins also read every user's
--- activity rows so that the security_invoker analytics views give them
--- whole-platform figures.
+-- creations and achievements so that the security_invoker analytics views
+-- give them whole-platform figures. Sessions and interactions are the
+-- exception: their select policies are owner-only, because an admin OR in
+-- the policy keeps the user_id index out of every user's query (BENCHMARKS.md
+-- P1); the views read them for admins through the SECURITY DEFINER readers
+-- playground_private.platform_sessions() / platform_interactions().
 alter table playground.ai_playground_toolkit_items enable row level security;
 alter table playground.synthetic_nonprofit_profiles enable row level security;
 alter table playground.ai_playground_sessions enable row level security;
@@ -113,13 +117,13 @@ to authenticated
 using ((select playground_private.is_admin()));
 
 ------------------------------------------------------------------------------
--- sessions: owner selects, inserts, updates; no delete
+-- sessions: owner selects (admins: platform_sessions()), inserts, updates; no delete
 ------------------------------------------------------------------------------
-create policy "owner or admin can select"
+create policy "owner can select"
 on playground.ai_playground_sessions
 for select
 to authenticated
-using (user_id = (select auth.uid()) or (select playground_private.is_admin()));
+using (user_id = (select auth.uid()));
 
 create policy "owner can insert"
 on playground.ai_playground_sessions
@@ -135,13 +139,14 @@ using (user_id = (select auth.uid()))
 with check (user_id = (select auth.uid()));
 
 ------------------------------------------------------------------------------
--- interactions: owner selects, inserts, updates feedback/rating; no delete
+-- interactions: owner selects (admins: platform_interactions()), inserts,
+-- updates feedback/rating; no delete
 ------------------------------------------------------------------------------
-create policy "owner or admin can select"
+create policy "owner can select"
 on playground.ai_playground_interactions
 for select
 to authenticated
-using (user_id = (select auth.uid()) or (select playground_private.is_admin()));
+using (user_id = (select auth.uid()));
 
 create policy "owner can insert"
 on playground.ai_playground_interactions
@@ -340,4 +345,9 @@ grant execute on function
     playground_private.assert_can_act_for(uuid),
     playground_private.owns_creation(uuid),
     playground_private.award_achievements(uuid)
+    to authenticated, service_role;
+-- platform readers: the analytics views call them for admins; they check the caller
+grant execute on function
+    playground_private.platform_sessions(),
+    playground_private.platform_interactions()
     to authenticated, service_role;

@@ -157,7 +157,6 @@ def test_aiml_nearest_chunks_use_hnsw_index(db):
 # Proposed in BENCHMARKS.md ("Scale: hot paths under RLS"); they pass once the change is in the migrations.
 
 
-@pytest.mark.xfail(reason="P1: the admin OR in the select policy keeps the user_id index out", strict=False)
 def test_playground_rls_only_interactions_list_uses_a_user_id_index(db):
     plan = plan_as_user(
         db, "select id, tool_name, created_at from playground.ai_playground_interactions order by created_at desc limit 50"
@@ -165,7 +164,6 @@ def test_playground_rls_only_interactions_list_uses_a_user_id_index(db):
     assert uses_index(plan, r"idx_ai_playground_interactions_user_id_\w+"), plan
 
 
-@pytest.mark.xfail(reason="P5: conversation_logs has no user_id column to index", strict=False)
 def test_simulation_latest_messages_across_runs_use_a_user_index(db):
     plan = plan_as_user(
         db, 'select message_content from simulation.conversation_logs order by "timestamp" desc limit 50'

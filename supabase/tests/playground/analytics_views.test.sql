@@ -3,7 +3,7 @@
 -- service_role see the whole platform. Includes the seed's 7-day daily
 -- metrics query as written.
 begin;
-select plan(35);
+select plan(37);
 
 -- fixture (as postgres). "Today's" activity is anchored at yesterday 12:00
 -- UTC so the assertions hold at any time of day.
@@ -41,6 +41,13 @@ select tests.clear_authentication();
 update playground.ai_playground_achievements set unlocked_at = (select t from anchor)
     where user_id in ('a0a0a0a0-0000-4000-8000-000000000001', 'a0a0a0a0-0000-4000-8000-000000000002')
     and unlocked_at is not null;
+
+-- whole-table views owned by postgres (not security_invoker: they bypass RLS)
+-- give the platform-wide expectations of the admin section: an admin's own
+-- select on sessions and interactions is owner-only.
+create temporary view all_sessions as select * from playground.ai_playground_sessions;
+create temporary view all_interactions as select * from playground.ai_playground_interactions;
+grant select on all_sessions, all_interactions to authenticated, service_role;
 
 -- who sees the whole platform
 select tests.authenticate_as('pg.viewer1@test.local');
@@ -162,18 +169,18 @@ select is(
 select is(
     (select count(*)::int from ai_playground_user_engagement),
     (select count(*)::int from (
-        select user_id from playground.ai_playground_sessions
+        select user_id from all_sessions
         union
         select user_id from playground.ai_playground_creations
     ) as u),
     'user_engagement: an admin gets one row per active user of the platform');
 select is(
     (select total_uses from ai_playground_tool_analytics where tool_name = 'prompt_builder'),
-    (select count(*)::int from playground.ai_playground_interactions where tool_name = 'prompt_builder'),
+    (select count(*)::int from all_interactions where tool_name = 'prompt_builder'),
     'tool_analytics: an admin sees platform-wide uses');
 select is(
     (select interactions from ai_playground_daily_metrics where activity_date = ((now() at time zone 'UTC')::date - 1)),
-    (select count(*) from playground.ai_playground_interactions
+    (select count(*) from all_interactions
         where (created_at at time zone 'UTC')::date = ((now() at time zone 'UTC')::date - 1)),
     'daily_metrics: an admin sees platform-wide interactions for the day');
 select cmp_ok(
@@ -190,8 +197,15 @@ select is(
     'creation_analytics: an admin sees every creation');
 select is(
     (select sum(request_count)::int from ai_playground_performance_metrics where tool_name = 'prompt_builder'),
-    (select count(*)::int from playground.ai_playground_interactions where tool_name = 'prompt_builder'),
+    (select count(*)::int from all_interactions where tool_name = 'prompt_builder'),
     'performance_metrics: an admin sees every request');
+select is(
+    (select count(*)::int from playground.ai_playground_interactions),
+    0, 'an admin''s own select on interactions is owner-only (the views read through platform_interactions())');
+select is(
+    (select sum(sessions)::int from ai_playground_daily_metrics),
+    (select count(*)::int from all_sessions),
+    'daily_metrics: an admin sees every session (through platform_sessions())');
 
 -- service_role sees the whole platform too --------------------------------------
 select tests.authenticate_as_service_role();

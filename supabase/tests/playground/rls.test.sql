@@ -4,7 +4,7 @@
 -- update / delete. Denied actions either raise 42501 (no grant, column
 -- privilege, RLS with check, trigger) or touch 0 rows, as each test says.
 begin;
-select plan(158);
+select plan(168);
 
 -- fixture (as postgres)
 select tests.create_user('pg.owner@test.local');
@@ -125,10 +125,21 @@ select throws_ok($q$insert into playground.ai_playground_sessions (user_id) valu
 with r as (update playground.ai_playground_sessions set browser = 'hacked' where id = '11111111-1111-4111-8111-000000000001' returning 1) select is(count(*)::int, 0, 'ai_playground_sessions: another user updates 0 of the owner''s sessions') from r;
 select throws_ok($q$delete from playground.ai_playground_sessions where id = '11111111-1111-4111-8111-000000000001'$q$, '42501', null, 'ai_playground_sessions: another user cannot delete (42501)');
 select tests.authenticate_as('pg.admin@test.local');
-select is((select count(*) from playground.ai_playground_sessions where id in ('11111111-1111-4111-8111-000000000001', '11111111-1111-4111-8111-000000000002'))::int, 2, 'ai_playground_sessions: an admin can select every session');
+select is((select count(*) from playground.ai_playground_sessions where id in ('11111111-1111-4111-8111-000000000001', '11111111-1111-4111-8111-000000000002'))::int, 0, 'ai_playground_sessions: the select policy is owner-only, also for an admin (0 rows of others)');
+select is((select count(*) from playground_private.platform_sessions() where id in ('11111111-1111-4111-8111-000000000001', '11111111-1111-4111-8111-000000000002'))::int, 2, 'platform_sessions(): an admin reads every session');
 with r as (update playground.ai_playground_sessions set browser = 'admin' where id = '11111111-1111-4111-8111-000000000001' returning 1) select is(count(*)::int, 0, 'ai_playground_sessions: an admin updates 0 sessions of others') from r;
 select tests.authenticate_as_service_role();
 select is((select count(*) from playground.ai_playground_sessions where id in ('11111111-1111-4111-8111-000000000001', '11111111-1111-4111-8111-000000000002'))::int, 2, 'ai_playground_sessions: service_role can select every session');
+select is((select count(*) from playground_private.platform_sessions() where id in ('11111111-1111-4111-8111-000000000001', '11111111-1111-4111-8111-000000000002'))::int, 2, 'platform_sessions(): service_role reads every session');
+select tests.authenticate_as_anon();
+select throws_ok($q$select * from playground_private.platform_sessions()$q$, '42501', null, 'platform_sessions(): anon cannot call it (42501)');
+select tests.authenticate_as('pg.owner@test.local');
+select throws_ok($q$select * from playground_private.platform_sessions()$q$, '42501', 'playground: platform-wide sessions are for service_role and admins', 'platform_sessions(): a signed-in user gets 42501');
+select tests.clear_authentication();
+update auth.users set raw_user_meta_data = '{"role": "admin"}' where email = 'pg.other@test.local';
+select tests.authenticate_as('pg.other@test.local');
+select throws_ok($q$select * from playground_private.platform_sessions()$q$, '42501', 'playground: platform-wide sessions are for service_role and admins', 'platform_sessions(): user_metadata.role = admin grants nothing (42501)');
+select tests.authenticate_as_service_role();
 select lives_ok($q$insert into playground.ai_playground_sessions (id, user_id) values ('11111111-1111-4111-8111-000000000009', tests.get_user_id('pg.owner@test.local'))$q$, 'ai_playground_sessions: service_role can insert for anyone');
 with r as (update playground.ai_playground_sessions set browser = 'svc' where id = '11111111-1111-4111-8111-000000000002' returning 1) select is(count(*)::int, 1, 'ai_playground_sessions: service_role can update') from r;
 with r as (delete from playground.ai_playground_sessions where id = '11111111-1111-4111-8111-000000000009' returning 1) select is(count(*)::int, 1, 'ai_playground_sessions: service_role can delete') from r;
@@ -153,9 +164,20 @@ select throws_ok($q$insert into playground.ai_playground_interactions (session_i
 with r as (update playground.ai_playground_interactions set user_rating = 1 where id = '22222222-2222-4222-8222-000000000001' returning 1) select is(count(*)::int, 0, 'ai_playground_interactions: another user updates 0 of the owner''s interactions') from r;
 select throws_ok($q$delete from playground.ai_playground_interactions where id = '22222222-2222-4222-8222-000000000001'$q$, '42501', null, 'ai_playground_interactions: another user cannot delete (42501)');
 select tests.authenticate_as('pg.admin@test.local');
-select is((select count(*) from playground.ai_playground_interactions where id in ('22222222-2222-4222-8222-000000000001', '22222222-2222-4222-8222-000000000002'))::int, 2, 'ai_playground_interactions: an admin can select every interaction');
+select is((select count(*) from playground.ai_playground_interactions where id in ('22222222-2222-4222-8222-000000000001', '22222222-2222-4222-8222-000000000002'))::int, 0, 'ai_playground_interactions: the select policy is owner-only, also for an admin (0 rows of others)');
+select is((select count(*) from playground_private.platform_interactions() where id in ('22222222-2222-4222-8222-000000000001', '22222222-2222-4222-8222-000000000002'))::int, 2, 'platform_interactions(): an admin reads every interaction');
 select tests.authenticate_as_service_role();
 select is((select count(*) from playground.ai_playground_interactions where id in ('22222222-2222-4222-8222-000000000001', '22222222-2222-4222-8222-000000000002'))::int, 2, 'ai_playground_interactions: service_role can select every interaction');
+select is((select count(*) from playground_private.platform_interactions() where id in ('22222222-2222-4222-8222-000000000001', '22222222-2222-4222-8222-000000000002'))::int, 2, 'platform_interactions(): service_role reads every interaction');
+select tests.authenticate_as_anon();
+select throws_ok($q$select * from playground_private.platform_interactions()$q$, '42501', null, 'platform_interactions(): anon cannot call it (42501)');
+select tests.authenticate_as('pg.owner@test.local');
+select throws_ok($q$select * from playground_private.platform_interactions()$q$, '42501', 'playground: platform-wide interactions are for service_role and admins', 'platform_interactions(): a signed-in user gets 42501');
+select tests.clear_authentication();
+update auth.users set raw_user_meta_data = '{"role": "admin"}' where email = 'pg.other@test.local';
+select tests.authenticate_as('pg.other@test.local');
+select throws_ok($q$select * from playground_private.platform_interactions()$q$, '42501', 'playground: platform-wide interactions are for service_role and admins', 'platform_interactions(): user_metadata.role = admin grants nothing (42501)');
+select tests.authenticate_as_service_role();
 select lives_ok($q$insert into playground.ai_playground_interactions (session_id, user_id, interaction_type, tool_name) values ('11111111-1111-4111-8111-000000000001', tests.get_user_id('pg.owner@test.local'), 'tool_use', 'prompt_builder')$q$, 'ai_playground_interactions: service_role can insert for anyone');
 with r as (update playground.ai_playground_interactions set success_score = 90 where id = '22222222-2222-4222-8222-000000000001' returning 1) select is(count(*)::int, 1, 'ai_playground_interactions: service_role can update') from r;
 with r as (delete from playground.ai_playground_interactions where id = '22222222-2222-4222-8222-000000000001' returning 1) select is(count(*)::int, 1, 'ai_playground_interactions: service_role can delete') from r;

@@ -2,7 +2,7 @@
 -- views, functions, comments). Pins the schema exactly: a change to the
 -- module's shape must come with a change here.
 begin;
-select plan(523);
+select plan(535);
 
 select has_schema('playground', 'schema playground exists');
 select has_schema('playground_private', 'schema playground_private exists');
@@ -237,13 +237,14 @@ select is((select confdeltype::text from pg_constraint where conrelid = 'playgro
 select fk_ok('playground', 'ai_playground_interactions', array['user_id']::name[], 'auth', 'users', array['id']::name[], 'ai_playground_interactions(user_id) references auth.users(id)');
 select is((select confdeltype::text from pg_constraint where conrelid = 'playground.ai_playground_interactions'::regclass and contype = 'f' and confrelid = 'auth.users'::regclass and conkey = (select array_agg(attnum order by ord)::int2[] from unnest(array['user_id']::name[]) with ordinality u (att, ord) join pg_attribute a on a.attrelid = 'playground.ai_playground_interactions'::regclass and a.attname = u.att)), 'c', 'ai_playground_interactions(user_id) on delete cascade');
 select indexes_are('playground', 'ai_playground_interactions', array['ai_playground_interactions_pkey', 'ai_playground_interactions_session_id_sequence_number_key', 'idx_ai_playground_interactions_created_at', 'idx_ai_playground_interactions_created_at_day', 'idx_ai_playground_interactions_interaction_type', 'idx_ai_playground_interactions_tool_name_created_at', 'idx_ai_playground_interactions_user_id_created_at', 'idx_ai_playground_interactions_user_id_tool_name']::name[], 'ai_playground_interactions: exact index set');
-select policies_are('playground', 'ai_playground_interactions', array['owner can insert', 'owner can update', 'owner or admin can select']::name[], 'ai_playground_interactions: exact policy set');
+select policies_are('playground', 'ai_playground_interactions', array['owner can insert', 'owner can select', 'owner can update']::name[], 'ai_playground_interactions: exact policy set');
 select policy_cmd_is('playground', 'ai_playground_interactions', 'owner can insert', 'insert', 'ai_playground_interactions: policy "owner can insert" is for insert');
 select policy_roles_are('playground', 'ai_playground_interactions', 'owner can insert', array['authenticated']::name[], 'ai_playground_interactions: policy "owner can insert" applies to authenticated');
 select policy_cmd_is('playground', 'ai_playground_interactions', 'owner can update', 'update', 'ai_playground_interactions: policy "owner can update" is for update');
 select policy_roles_are('playground', 'ai_playground_interactions', 'owner can update', array['authenticated']::name[], 'ai_playground_interactions: policy "owner can update" applies to authenticated');
-select policy_cmd_is('playground', 'ai_playground_interactions', 'owner or admin can select', 'select', 'ai_playground_interactions: policy "owner or admin can select" is for select');
-select policy_roles_are('playground', 'ai_playground_interactions', 'owner or admin can select', array['authenticated']::name[], 'ai_playground_interactions: policy "owner or admin can select" applies to authenticated');
+select policy_cmd_is('playground', 'ai_playground_interactions', 'owner can select', 'select', 'ai_playground_interactions: policy "owner can select" is for select');
+select policy_roles_are('playground', 'ai_playground_interactions', 'owner can select', array['authenticated']::name[], 'ai_playground_interactions: policy "owner can select" applies to authenticated');
+select is((select qual from pg_policies where schemaname = 'playground' and tablename = 'ai_playground_interactions' and policyname = 'owner can select'), '(user_id = ( SELECT auth.uid() AS uid))', 'ai_playground_interactions: the select policy is owner-only (no admin OR, so a user''s query can use the user_id index)');
 select ok((select relrowsecurity from pg_class where oid = 'playground.ai_playground_interactions'::regclass), 'ai_playground_interactions: row level security enabled');
 select ok(obj_description('playground.ai_playground_interactions'::regclass, 'pg_class') is not null, 'ai_playground_interactions: has a comment');
 select is((select count(*)::int from pg_attribute a where a.attrelid = 'playground.ai_playground_interactions'::regclass and a.attnum > 0 and not a.attisdropped and col_description(a.attrelid, a.attnum) is null), 0, 'ai_playground_interactions: every column has a comment');
@@ -285,14 +286,17 @@ select is((select confdeltype::text from pg_constraint where conrelid = 'playgro
 select fk_ok('playground', 'ai_playground_sessions', array['user_id']::name[], 'auth', 'users', array['id']::name[], 'ai_playground_sessions(user_id) references auth.users(id)');
 select is((select confdeltype::text from pg_constraint where conrelid = 'playground.ai_playground_sessions'::regclass and contype = 'f' and confrelid = 'auth.users'::regclass and conkey = (select array_agg(attnum order by ord)::int2[] from unnest(array['user_id']::name[]) with ordinality u (att, ord) join pg_attribute a on a.attrelid = 'playground.ai_playground_sessions'::regclass and a.attname = u.att)), 'c', 'ai_playground_sessions(user_id) on delete cascade');
 select indexes_are('playground', 'ai_playground_sessions', array['ai_playground_sessions_pkey', 'idx_ai_playground_sessions_active', 'idx_ai_playground_sessions_activity_type', 'idx_ai_playground_sessions_duration_seconds', 'idx_ai_playground_sessions_nonprofit_profile_id', 'idx_ai_playground_sessions_session_start', 'idx_ai_playground_sessions_session_start_day', 'idx_ai_playground_sessions_user_id_session_start']::name[], 'ai_playground_sessions: exact index set');
-select policies_are('playground', 'ai_playground_sessions', array['owner can insert', 'owner can update', 'owner or admin can select']::name[], 'ai_playground_sessions: exact policy set');
+select policies_are('playground', 'ai_playground_sessions', array['owner can insert', 'owner can select', 'owner can update']::name[], 'ai_playground_sessions: exact policy set');
 select policy_cmd_is('playground', 'ai_playground_sessions', 'owner can insert', 'insert', 'ai_playground_sessions: policy "owner can insert" is for insert');
 select policy_roles_are('playground', 'ai_playground_sessions', 'owner can insert', array['authenticated']::name[], 'ai_playground_sessions: policy "owner can insert" applies to authenticated');
 select policy_cmd_is('playground', 'ai_playground_sessions', 'owner can update', 'update', 'ai_playground_sessions: policy "owner can update" is for update');
 select policy_roles_are('playground', 'ai_playground_sessions', 'owner can update', array['authenticated']::name[], 'ai_playground_sessions: policy "owner can update" applies to authenticated');
-select policy_cmd_is('playground', 'ai_playground_sessions', 'owner or admin can select', 'select', 'ai_playground_sessions: policy "owner or admin can select" is for select');
-select policy_roles_are('playground', 'ai_playground_sessions', 'owner or admin can select', array['authenticated']::name[], 'ai_playground_sessions: policy "owner or admin can select" applies to authenticated');
+select policy_cmd_is('playground', 'ai_playground_sessions', 'owner can select', 'select', 'ai_playground_sessions: policy "owner can select" is for select');
+select policy_roles_are('playground', 'ai_playground_sessions', 'owner can select', array['authenticated']::name[], 'ai_playground_sessions: policy "owner can select" applies to authenticated');
+select is((select qual from pg_policies where schemaname = 'playground' and tablename = 'ai_playground_sessions' and policyname = 'owner can select'), '(user_id = ( SELECT auth.uid() AS uid))', 'ai_playground_sessions: the select policy is owner-only (no admin OR, so a user''s query can use the user_id index)');
 select ok((select relrowsecurity from pg_class where oid = 'playground.ai_playground_sessions'::regclass), 'ai_playground_sessions: row level security enabled');
+select is((select attoptions from pg_attribute where attrelid = 'playground.ai_playground_sessions'::regclass and attname = 'user_id'), array['n_distinct=100']::text[], 'ai_playground_sessions.user_id: n_distinct is fixed at 100 (ordered user_id index scan with LIMIT for every user)');
+select is((select attoptions from pg_attribute where attrelid = 'playground.ai_playground_interactions'::regclass and attname = 'user_id'), null, 'ai_playground_interactions.user_id: no n_distinct override');
 select ok(obj_description('playground.ai_playground_sessions'::regclass, 'pg_class') is not null, 'ai_playground_sessions: has a comment');
 select is((select count(*)::int from pg_attribute a where a.attrelid = 'playground.ai_playground_sessions'::regclass and a.attnum > 0 and not a.attisdropped and col_description(a.attrelid, a.attnum) is null), 0, 'ai_playground_sessions: every column has a comment');
 select triggers_are('playground', 'ai_playground_sessions', array['after_session_insert', 'set_updated_at']::name[], 'ai_playground_sessions: exact trigger set');
@@ -516,6 +520,14 @@ select ok(not has_function_privilege('anon', 'playground_private.is_platform_vie
 select ok(obj_description('playground_private.owns_creation(uuid)'::regprocedure, 'pg_proc') is not null, 'playground_private.owns_creation has a comment');
 select is((select array_to_string(proconfig, ',') from pg_proc where oid = 'playground_private.owns_creation(uuid)'::regprocedure), 'search_path=""', 'playground_private.owns_creation pins search_path to empty');
 select ok(not has_function_privilege('anon', 'playground_private.owns_creation(uuid)', 'execute'), 'anon cannot execute playground_private.owns_creation');
+select ok(obj_description('playground_private.platform_interactions()'::regprocedure, 'pg_proc') is not null, 'playground_private.platform_interactions has a comment');
+select is((select array_to_string(proconfig, ',') from pg_proc where oid = 'playground_private.platform_interactions()'::regprocedure), 'search_path=""', 'playground_private.platform_interactions pins search_path to empty');
+select ok(not has_function_privilege('anon', 'playground_private.platform_interactions()', 'execute'), 'anon cannot execute playground_private.platform_interactions');
+select ok((select prosecdef from pg_proc where oid = 'playground_private.platform_interactions()'::regprocedure), 'playground_private.platform_interactions is security definer (in the private schema)');
+select ok(obj_description('playground_private.platform_sessions()'::regprocedure, 'pg_proc') is not null, 'playground_private.platform_sessions has a comment');
+select is((select array_to_string(proconfig, ',') from pg_proc where oid = 'playground_private.platform_sessions()'::regprocedure), 'search_path=""', 'playground_private.platform_sessions pins search_path to empty');
+select ok(not has_function_privilege('anon', 'playground_private.platform_sessions()', 'execute'), 'anon cannot execute playground_private.platform_sessions');
+select ok((select prosecdef from pg_proc where oid = 'playground_private.platform_sessions()'::regprocedure), 'playground_private.platform_sessions is security definer (in the private schema)');
 select ok(obj_description('playground_private.set_updated_at()'::regprocedure, 'pg_proc') is not null, 'playground_private.set_updated_at has a comment');
 select is((select array_to_string(proconfig, ',') from pg_proc where oid = 'playground_private.set_updated_at()'::regprocedure), 'search_path=""', 'playground_private.set_updated_at pins search_path to empty');
 select ok(not has_function_privilege('anon', 'playground_private.set_updated_at()', 'execute'), 'anon cannot execute playground_private.set_updated_at');
