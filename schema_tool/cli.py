@@ -13,7 +13,7 @@ from .errors import SchemaToolError
 
 
 def project_root() -> Path:
-    """The directory holding sql/ and migrations/: the nearest parent with pyproject.toml + sql/."""
+    """The project: the nearest directory (this one or a parent) with both sql/ and migrations/."""
     here = Path.cwd()
     for candidate in (here, *here.parents):
         if (candidate / "sql").is_dir() and (candidate / "migrations").is_dir():
