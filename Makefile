@@ -10,14 +10,15 @@ ENGINE ?= embedded
 VERIFY_ARGS ?=
 SCALE  ?= 1
 
-.PHONY: help setup pgtap verify verify-15 test lint render bench bench-core docs clean
+.PHONY: help setup pgtap graphviz verify verify-15 test lint render bench bench-core docs clean
 
 help:
 	@echo "make verify     apply every migration to a throwaway Postgres and run every pgTAP test"
 	@echo "make verify-15  the same on Debian's PostgreSQL 15 (without the pgvector module aiml)"
 	@echo "make test       the pytest suite of the tool itself"
-	@echo "make lint       render --check, then schema-tool lint (style, security, migration safety)"
+	@echo "make lint       render --check, docs --check, then schema-tool lint (style, security, migration safety)"
 	@echo "make render     render sql/ into migrations/"
+	@echo "make docs       regenerate docs/ (reference and ER diagrams) from the migrations"
 	@echo "make bench      scale benchmark: hot paths under RLS (SCALE=0.1 for a tenth; ~16 min at SCALE=1)"
 	@echo "make bench-core verify cold and ledger overhead benchmarks"
 
@@ -27,10 +28,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	@touch $@
 
-setup: $(STAMP) pgtap
+setup: $(STAMP) pgtap graphviz
 
 pgtap:
 	@./.ci/ensure-pgtap
+
+graphviz:
+	@./.ci/ensure-graphviz
 
 verify: setup
 	$(BIN)/schema-tool verify --engine $(ENGINE) $(VERIFY_ARGS)
@@ -43,10 +47,14 @@ test: setup
 
 lint: setup
 	$(BIN)/schema-tool render --check
+	$(BIN)/schema-tool docs --check
 	$(BIN)/schema-tool lint
 
 render: $(STAMP)
 	$(BIN)/schema-tool render
+
+docs: setup graphviz
+	$(BIN)/schema-tool docs
 
 bench: setup
 	SCALE=$(SCALE) $(BIN)/python bench/scale.py
