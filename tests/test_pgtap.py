@@ -84,7 +84,13 @@ def test_verify_passes_on_both_engines_and_json_reports_totals(project):
     write(project / "migrations" / "20260101000000_demo.sql", "create schema demo;\n")
     write(project / "supabase" / "tests" / "demo" / "ok.test.sql",
           "begin;\nselect plan(1);\nselect has_schema('demo', 'demo schema');\nselect * from finish();\nrollback;\n")
-    for engine, major in (("embedded", "18"), ("system", "15")):
+    import subprocess
+
+    from schema_tool.engines import system_bin_dir
+
+    system = subprocess.run([str(system_bin_dir() / "postgres"), "--version"], capture_output=True, text=True)
+    system_major = system.stdout.split()[2].split(".")[0]  # "postgres (PostgreSQL) 15.18 (Debian ...)" -> "15"
+    for engine, major in (("embedded", "18"), ("system", system_major)):
         result = run_cli(project, "verify", "--engine", engine, "--json")
         assert result.returncode == 0, result.stderr
         data = json.loads(result.stdout)
