@@ -60,7 +60,7 @@ bench: setup
 	SCALE=$(SCALE) $(BIN)/python bench/scale.py
 
 bench-core: setup
-	$(BIN)/python bench/bench_core.py
+	$(BIN)/python bench/bench_core.py --lint
 
 clean:
 	rm -rf $(VENV) .pytest_cache
