@@ -1035,17 +1035,23 @@ def mermaid_diagram(module: Module, tables: list[Table], detailed: bool) -> str:
             lines.append(f"        {mermaid_type(c.type)} {c.name}" + (f" {', '.join(keys)}" if keys else "") + comment)
         lines.append("    }")
     rels = []
+    for t, fk in drawn_foreign_keys(module, tables):
+        parent = "|o" if fk_optional(t, fk) else "||"
+        child = "o|" if fk_unique(t, fk) else "o{"
+        rels.append(f"    {mermaid_name(module, fk.ref_schema, fk.ref_table)} {parent}--{child} "
+                    f"{mermaid_name(module, t.schema, t.name)} : \"{', '.join(fk.columns)}\"")
+    lines += sorted(set(rels))
+    return "\n".join(lines) + "\n"
+
+
+def drawn_foreign_keys(module, tables):
+    """(table, foreign key) for every foreign key drawn as a line: a key to a hub
+    table (referenced by many) is shown as a label on the column instead."""
     for t in tables:
         for fk in t.foreign_keys:
             target = qualified(module, fk.ref_schema, fk.ref_table)
-            if target in module.hubs and target != t.name:
-                continue
-            parent = "|o" if fk_optional(t, fk) else "||"
-            child = "o|" if fk_unique(t, fk) else "o{"
-            rels.append(f"    {mermaid_name(module, fk.ref_schema, fk.ref_table)} {parent}--{child} "
-                        f"{mermaid_name(module, t.schema, t.name)} : \"{', '.join(fk.columns)}\"")
-    lines += sorted(set(rels))
-    return "\n".join(lines) + "\n"
+            if target not in module.hubs or target == t.name:
+                yield t, fk
 
 
 def html(text: str) -> str:
@@ -1174,13 +1180,7 @@ def overview_diagram(module: Module) -> Diagram:
                        - set(by_name))
     for name in externals:
         text += f'    {dot_id(name)} [shape=box, style="rounded,dashed", color="#999999", fontcolor="#555555"];\n'
-    edges = []
-    for t in tables:
-        for fk in t.foreign_keys:
-            parent = qualified(module, fk.ref_schema, fk.ref_table)
-            if parent in module.hubs and parent != t.name:
-                continue
-            edges.append(dot_edge(module, t, fk, False, set()))
+    edges = [dot_edge(module, t, fk, False, set()) for t, fk in drawn_foreign_keys(module, tables)]
     text += "".join(sorted(set(edges)))
     hubs = [h for h in module.hubs if h in by_name]
     if hubs:
