@@ -196,23 +196,26 @@ def start_docker() -> Server:
 @contextlib.contextmanager
 def throwaway(engine: str = "embedded", keep: bool = False):
     """A fresh server for the duration of the block (left running when keep)."""
-    if engine == "embedded":
-        server = start_local(embedded_bin_dir(), engine)
-    elif engine == "system":
-        server = start_local(system_bin_dir(), engine)
-    elif engine == "docker":
-        server = start_docker()
-    else:
+    starters = {
+        "embedded": lambda: start_local(embedded_bin_dir(), engine),
+        "system": lambda: start_local(system_bin_dir(), engine),
+        "docker": start_docker,
+    }
+    if engine not in starters:
         raise UsageError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
     previous = signal.getsignal(signal.SIGTERM)
-    # SIGTERM (CI cancelling a job) unwinds like Ctrl-C, so cleanup runs.
+    # SIGTERM (CI cancelling a job) unwinds like Ctrl-C, so cleanup runs; set
+    # before the server starts, so a signal during initdb cleans up too.
     signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
     try:
-        yield server
+        server = starters[engine]()
+        try:
+            yield server
+        finally:
+            if not keep:
+                server.stop()
     finally:
         signal.signal(signal.SIGTERM, previous)
-        if not keep:
-            server.stop()
 
 
 def _raise_keyboard_interrupt(signum, frame):
