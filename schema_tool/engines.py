@@ -18,7 +18,6 @@ import shutil
 import signal
 import subprocess
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -225,17 +224,3 @@ def _raise_keyboard_interrupt(signum, frame):
 def existing(url: str) -> Server:
     """An existing server by URL: used as it is, never dropped or reset."""
     return Server(url, "url")
-
-
-def wait_ready(url: str, timeout: float = 30.0) -> None:
-    import psycopg
-
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            psycopg.connect(url, connect_timeout=2).close()
-            return
-        except psycopg.OperationalError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)

@@ -196,9 +196,7 @@ def migration_error(migration: Migration, statement, exc: psycopg.Error, transac
     else:
         parts.append(f"  {migration.file_name} is non-transactional: statements before this one stay applied;"
                      " the ledger is unchanged.")
-    error = MigrationFailed("\n".join(parts))
-    error.file, error.line, error.column, error.sqlstate = str(migration.path), line, col, exc.sqlstate
-    return error
+    return MigrationFailed("\n".join(parts))
 
 
 def record(conn: psycopg.Connection, migration: Migration, duration_ms: float, who: str) -> None:

@@ -88,7 +88,7 @@ def verify(
         setup, tests = pgtap.test_files(root / "supabase" / "tests", exclude)
         t = time.perf_counter()
         files = [pgtap.run_file(psql, url, path, root) for path in setup]
-        urls = [url] + _clones(server.url, dbname, min(jobs, len(tests)) - 1, stack, drop=bool(database_url) and not keep)
+        urls = [url] + _clones(server, dbname, min(jobs, len(tests)) - 1, stack, drop=bool(database_url) and not keep)
         files += _run_parallel(psql, urls, tests, root)
         timings["tests"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - started
@@ -104,16 +104,16 @@ def verify(
         )
 
 
-def _clones(admin_url: str, source: str, count: int, stack: ExitStack, drop: bool) -> list[str]:
+def _clones(server: engines.Server, source: str, count: int, stack: ExitStack, drop: bool) -> list[str]:
     """Copies of the migrated database (CREATE DATABASE ... TEMPLATE), one per extra job."""
     urls = []
-    with connect(admin_url) as admin:
+    with connect(server.url) as admin:
         for i in range(count):
             name = f"{source}_{i + 2}"
             admin.execute(pgsql.SQL("create database {} template {}").format(pgsql.Identifier(name), pgsql.Identifier(source)))
             if drop:
-                stack.callback(_drop_database, admin_url, name)
-            urls.append(engines.Server(admin_url, "").database_url(name))
+                stack.callback(_drop_database, server.url, name)
+            urls.append(server.database_url(name))
     return urls
 
 
