@@ -167,7 +167,13 @@ def refusals(entries: list[Entry], include_all: bool) -> list[str]:
 
 
 class MigrationFailed(SchemaToolError):
+    """A statement failed; file and line say where (lint's migration-fails finding uses them)."""
+
     exit_code = 1
+
+    def __init__(self, message: str, file: str, line: int):
+        super().__init__(message)
+        self.file, self.line = file, line
 
 
 @dataclass
@@ -196,7 +202,7 @@ def migration_error(migration: Migration, statement, exc: psycopg.Error, transac
     else:
         parts.append(f"  {migration.file_name} is non-transactional: statements before this one stay applied;"
                      " the ledger is unchanged.")
-    return MigrationFailed("\n".join(parts))
+    return MigrationFailed("\n".join(parts), str(migration.path), line)
 
 
 def record(conn: psycopg.Connection, migration: Migration, duration_ms: float, who: str) -> None:
