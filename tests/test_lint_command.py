@@ -67,7 +67,7 @@ def test_error_finding_exits_1_and_names_rule_file_line_and_fix(project):
     code, result = run("--only", "safety")
     assert code == 1 and isinstance(result.exception, CheckFailed)
     assert f"migrations/{BAD_MIGRATION}:1: error index-not-concurrent:" in result.output
-    assert "fix: use `create index concurrently`" in result.output
+    assert "fix: write `create index if not exists`" in result.output
 
 
 def test_allow_comment_accepts_and_json_shows_the_reason(project):

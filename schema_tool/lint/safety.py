@@ -11,6 +11,7 @@ with the platform, e.g. auth.users). A table created by the migration itself
 from __future__ import annotations
 
 import json
+import re
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ RENAME_TABLE = rule("rename-table", "safety", ERROR, "existing table renamed")
 RENAME_COLUMN = rule("rename-column", "safety", ERROR, "column of an existing table renamed")
 VOLATILE_DEFAULT = rule("volatile-default", "safety", ERROR, "column with a volatile default added to an existing table")
 CONCURRENTLY_IN_TRANSACTION = rule("concurrently-in-transaction", "safety", ERROR, "concurrently inside a transactional migration")
+NO_TRANSACTION_FILE = rule("no-transaction-file", "safety", ERROR, "migration marked no-transaction: the Supabase CLI cannot apply it")
 ENUM_ADD_VALUE = rule("enum-add-value", "safety", WARNING, "enum value added in an unsafe way")
 PARSE_ERROR = rule("parse-error", "style", ERROR, "file does not parse")
 
@@ -43,7 +45,21 @@ VOLATILE_FUNCTIONS = {
 }
 SERIAL_TYPES = {"serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"}
 
-NO_TRANSACTION_HINT = "move it to its own migration file marked with the line `-- schema-tool: no-transaction`"
+# `supabase db push` / `db reset` send each file and its ledger row as one
+# implicitly transactional batch (supabase/cli pkg/migration/file.go; #2898),
+# so a statement that cannot run in a transaction block fails there, whatever
+# schema-tool's marker says.
+CLI_ONE_TRANSACTION = "the Supabase CLI (`supabase db push`, `db reset`) runs every migration file in one transaction"
+PREBUILD_HINT = (
+    "write `create index if not exists` (the build blocks writes while it runs: on a table that is big in "
+    "production, first run the same statement with `concurrently` outside the migrations, and the migration "
+    "finds it built); accept a short lock with `-- schema-tool: allow index-not-concurrent <table size, lock time>`"
+)
+NO_TRANSACTION_HINT = (
+    f"{CLI_ONE_TRANSACTION}, so concurrently cannot work in a migration there either: drop concurrently and "
+    "see index-not-concurrent, or mark the file `-- schema-tool: no-transaction` if it is only ever applied "
+    "by `schema-tool migrate` (no-transaction-file)"
+)
 
 
 @dataclass(frozen=True)
@@ -205,6 +221,16 @@ class Checker:
         return self.tables.existed_before(_key(rv), self.src.version)
 
     def run(self) -> list[Finding]:
+        if not self.src.transactional:
+            marker = re.search(r"^--\s*schema-tool:\s*no-transaction\s*$", self.src.sql, re.MULTILINE)
+            line = self.src.sql.count("\n", 0, marker.start()) + 1 if marker else 1
+            self.findings.append(Finding(
+                NO_TRANSACTION_FILE.id, ERROR,
+                f"{CLI_ONE_TRANSACTION} with its ledger row (supabase/cli#2898): this no-transaction file fails there",
+                "keep migrations transactional (see index-not-concurrent for big indexes), or accept with "
+                "`-- schema-tool: allow no-transaction-file <why only schema-tool migrate applies it>`",
+                file=self.src.rel, line=line,
+            ))
         for i, st in enumerate(self.stmts):
             node, kind = st.node, st.kind
             if kind == "IndexStmt":
@@ -236,7 +262,7 @@ class Checker:
             self.add(
                 INDEX_NOT_CONCURRENT, st,
                 f"create index on existing table {table} blocks writes to it while the index builds",
-                "use `create index concurrently` in a migration marked `-- schema-tool: no-transaction`",
+                PREBUILD_HINT,
             )
 
     def alter_cmd(self, st: Stmt, node: dict, cmd: dict) -> None:
