@@ -6,6 +6,11 @@
 --   ada.learning@example.com    course author (both demo courses)
 --   ben.learning@example.com    learner: completed "Python Foundations", midway in "Prompt Engineering"
 --   chloe.learning@example.com  learner: just started "Prompt Engineering", weekly streak
+-- As the author, Ada reads Ben's and Chloe's enrollments, progress and feedback
+-- on her courses, and learning.course_learners(course_id) gives her their names.
+-- The course, enrollment and achievement inserts below are recorded in
+-- learning.audit_log without an actor (a direct session as postgres, no JWT);
+-- rows that already exist are skipped, so a re-run adds no entries.
 
 -- Auth users: the signup trigger creates their profiles and streak rows.
 insert into auth.users (id, aud, role, email, raw_app_meta_data, raw_user_meta_data,

@@ -6,18 +6,45 @@
 -- last access" uses (user_id, last_accessed desc nulls last) (read in order
 -- for a user with many enrollments at scale; here, a few dozen rows, as a
 -- bitmap scan + sort of the user's rows, which is as cheap).
+-- Since 20261123191700 the enrollment, progress and feedback select policies
+-- are "own rows OR rows of courses I author" with the authored ids as an
+-- array: the learner's lists still start from their user_id index (one arm of
+-- a BitmapOr, never a scan of the table or a hashed subplan per row), and the
+-- author's per-course lists use the course_id / lesson_id indexes.
 begin;
-select plan(8);
+select plan(15);
 
 select from tests.create_user('plans.heavy@example.com');
 select from tests.create_user('plans.other@example.com');
+select from tests.create_user('plans.author@example.com');
 
 -- Bulk rows as the owner without triggers (no foreign key checks either: most
 -- rows belong to 2,000 made-up users, as at scale where each user owns a few).
 set local session_replication_role = replica;
-insert into learning.courses (id, title, is_published)
-select ('00000000-0000-4000-c000-' || lpad(g::text, 12, '0'))::uuid, 'Plans course ' || g, true
+insert into learning.courses (id, title, is_published, created_by)
+select ('00000000-0000-4000-c000-' || lpad(g::text, 12, '0'))::uuid, 'Plans course ' || g, true,
+        case when g <= 2 then tests.get_user_id('plans.author@example.com') end
 from generate_series(1, 40) as g;
+insert into learning.lessons (id, course_id, title, order_index, is_published)
+select ('00000000-0000-4000-c100-' || lpad((c * 100 + l)::text, 12, '0'))::uuid,
+        ('00000000-0000-4000-c000-' || lpad(c::text, 12, '0'))::uuid, 'Lesson ' || l, l, true
+from generate_series(1, 40) as c, generate_series(1, 5) as l;
+-- 8,000 progress rows of 2,000 learners (2 lessons in courses 1 and 3 each)
+-- and the heavy user's 200; 4,000 feedback rows and the heavy user's 40.
+insert into learning.user_progress (user_id, lesson_id, course_id)
+select md5('plans-user-' || u)::uuid, ('00000000-0000-4000-c100-' || lpad((c * 100 + l)::text, 12, '0'))::uuid,
+        ('00000000-0000-4000-c000-' || lpad(c::text, 12, '0'))::uuid
+from generate_series(1, 2000) as u, generate_series(1, 3, 2) as c, generate_series(1, 2) as l;
+insert into learning.user_progress (user_id, lesson_id, course_id)
+select tests.get_user_id('plans.heavy@example.com'), ('00000000-0000-4000-c100-' || lpad((c * 100 + l)::text, 12, '0'))::uuid,
+        ('00000000-0000-4000-c000-' || lpad(c::text, 12, '0'))::uuid
+from generate_series(1, 40) as c, generate_series(1, 5) as l;
+insert into learning.user_feedback (user_id, course_id, rating)
+select md5('plans-user-' || u)::uuid, ('00000000-0000-4000-c000-' || lpad((u % 40 + 1)::text, 12, '0'))::uuid, 1 + u % 5
+from generate_series(1, 4000) as u;
+insert into learning.user_feedback (user_id, course_id, rating)
+select tests.get_user_id('plans.heavy@example.com'), ('00000000-0000-4000-c000-' || lpad(c::text, 12, '0'))::uuid, 4
+from generate_series(1, 40) as c;
 insert into learning.notifications (user_id, title, message, created_at)
 select md5('plans-user-' || (g % 2000))::uuid, 'n' || g, 'm', now() - g * interval '1 minute'
 from generate_series(1, 20000) as g;
@@ -43,6 +70,9 @@ analyze learning.notifications;
 analyze learning.chat_history;
 analyze learning.course_enrollments;
 analyze learning.courses;
+analyze learning.lessons;
+analyze learning.user_progress;
+analyze learning.user_feedback;
 
 -- EXPLAIN lines of a query, run as the current (authenticated) role.
 create function pg_temp.plan_of(p_query text) returns setof text
@@ -83,6 +113,25 @@ select ok(
             where l.line ~ 'Index Scan (using|on) idx_course_enrollments_user_id_last_accessed'),
     'my courses by last access (filter left to RLS) use idx_course_enrollments_user_id_last_accessed');
 
+select ok(
+    not exists (select 1 from pg_temp.plan_of(
+                    'select e.course_id, e.status, e.last_accessed from learning.course_enrollments as e
+                     order by e.last_accessed desc nulls last limit 20') as l (line)
+                where l.line ~ 'Seq Scan on course_enrollments|SubPlan'),
+    'my courses: the author arm of the policy adds no table scan and no per-row subplan');
+select ok(
+    exists (select 1 from pg_temp.plan_of($$select lesson_id, completed from learning.user_progress where course_id = '00000000-0000-4000-c000-000000000003'$$) as l (line)
+            where l.line ~ 'Index Scan on idx_user_progress_user_id_course_id')
+    and not exists (select 1 from pg_temp.plan_of($$select lesson_id, completed from learning.user_progress where course_id = '00000000-0000-4000-c000-000000000003'$$) as l (line)
+                    where l.line ~ 'Seq Scan on user_progress|SubPlan'),
+    'my progress in a course (filter left to RLS) starts from idx_user_progress_user_id_course_id, no table scan');
+select ok(
+    exists (select 1 from pg_temp.plan_of('select rating, created_at from learning.user_feedback order by created_at desc limit 20') as l (line)
+            where l.line ~ 'Index Scan (using|on) idx_user_feedback_user_id')
+    and not exists (select 1 from pg_temp.plan_of('select rating, created_at from learning.user_feedback order by created_at desc limit 20') as l (line)
+                    where l.line ~ 'Seq Scan on user_feedback|SubPlan'),
+    'my feedback (filter left to RLS) starts from idx_user_feedback_user_id, no table scan');
+
 -- the results are still the signed-in user's rows, newest first
 select results_eq(
     $$select title from learning.notifications order by created_at desc limit 3$$,
@@ -97,6 +146,26 @@ select results_eq(
       order by e.last_accessed desc nulls last limit 30$$,
     $$select 'Plans course ' || c from generate_series(1, 40) as c where c % 4 <> 0 order by c$$,
     'my courses come most recently accessed first, never-accessed ones after them');
+
+select is((select count(*)::int from learning.user_progress where course_id = '00000000-0000-4000-c000-000000000003'), 5,
+    'the learner''s progress list holds only their own rows');
+
+-- The author of courses 1 and 2 reads their learners' rows through the course_id / lesson_id indexes.
+select tests.authenticate_as('plans.author@example.com');
+select ok(
+    exists (select 1 from pg_temp.plan_of($$select user_id, status, progress_percentage from learning.course_enrollments where course_id = '00000000-0000-4000-c000-000000000002'$$) as l (line)
+            where l.line ~ 'Index Scan (using|on) idx_course_enrollments_course_id'),
+    'the author''s roster of a course uses idx_course_enrollments_course_id');
+select ok(
+    exists (select 1 from pg_temp.plan_of('select count(*) from learning.user_progress') as l (line)
+            where l.line ~ 'Index Scan on idx_user_progress_lesson_id_course_id')
+    and not exists (select 1 from pg_temp.plan_of('select count(*) from learning.user_progress') as l (line)
+                    where l.line ~ 'Seq Scan on user_progress|SubPlan'),
+    'the author''s progress overview uses idx_user_progress_lesson_id_course_id, no table scan');
+select results_eq(
+    $$select (select count(*)::int from learning.course_enrollments), (select count(*)::int from learning.user_progress), (select count(*)::int from learning.user_feedback)$$,
+    $$values (4002, 4010, 202)$$,
+    'the author reads exactly the enrollments, progress and feedback of courses 1 and 2');
 
 select tests.clear_authentication();
 select * from finish();

@@ -1,11 +1,11 @@
 -- Structure of the learning module: tables, columns, keys, indexes,
 -- policies, grants, functions, triggers and comments.
 begin;
-select plan(465);
+select plan(510);
 
 select has_schema('learning', 'schema learning exists');
 select has_schema('learning_private', 'schema learning_private exists');
-select tables_are('learning', array['profiles', 'courses', 'lessons', 'course_enrollments', 'assessments', 'assessment_attempts', 'user_progress', 'learning_analytics', 'chat_history', 'ai_interactions', 'achievements', 'user_streaks', 'notifications', 'user_feedback'], 'learning has exactly the 14 seed tables');
+select tables_are('learning', array['profiles', 'courses', 'lessons', 'course_enrollments', 'assessments', 'assessment_attempts', 'user_progress', 'learning_analytics', 'chat_history', 'ai_interactions', 'achievements', 'user_streaks', 'notifications', 'user_feedback', 'audit_log'], 'learning has exactly the 14 seed tables');
 select has_pk('learning', 'profiles', 'learning.profiles has a primary key');
 select has_pk('learning', 'courses', 'learning.courses has a primary key');
 select has_pk('learning', 'lessons', 'learning.lessons has a primary key');
@@ -410,7 +410,9 @@ select is(
      from (select format('%s.%s %s', a.attrelid::regclass, a.attname::text, array_to_string(a.attoptions, ',')) collate "C" as setting
            from pg_attribute as a join pg_class as c on c.oid = a.attrelid
            where c.relnamespace = 'learning'::regnamespace and a.attoptions is not null) as s),
-    array['learning.chat_history.user_id n_distinct=100', 'learning.notifications.user_id n_distinct=100'],
+    array['learning.chat_history.user_id n_distinct=100', 'learning.course_enrollments.course_id n_distinct=-0.01',
+          'learning.notifications.user_id n_distinct=100', 'learning.user_feedback.course_id n_distinct=-0.01',
+          'learning.user_progress.lesson_id n_distinct=-0.01'],
     'learning has exactly the expected column statistics settings');
 select is_empty(
     $$select c.conrelid::regclass::text || ' ' || c.conname
@@ -425,17 +427,17 @@ select is_empty(
 select policies_are('learning', 'profiles', array['profiles: owner can select', 'profiles: owner can update'], 'learning.profiles has exactly the expected policies');
 select policies_are('learning', 'courses', array['courses: anon can read published', 'courses: author can delete', 'courses: author can insert', 'courses: author can update', 'courses: read published or own'], 'learning.courses has exactly the expected policies');
 select policies_are('learning', 'lessons', array['lessons: anon can read published', 'lessons: author can delete', 'lessons: author can insert', 'lessons: author can update', 'lessons: read published or authored'], 'learning.lessons has exactly the expected policies');
-select policies_are('learning', 'course_enrollments', array['course_enrollments: owner can delete', 'course_enrollments: owner can enroll in visible courses', 'course_enrollments: owner can select', 'course_enrollments: owner can update'], 'learning.course_enrollments has exactly the expected policies');
+select policies_are('learning', 'course_enrollments', array['course_enrollments: owner can delete', 'course_enrollments: owner can enroll in visible courses', 'course_enrollments: owner or course author can select', 'course_enrollments: owner can update'], 'learning.course_enrollments has exactly the expected policies');
 select policies_are('learning', 'assessments', array['assessments: anon can read published', 'assessments: author can delete', 'assessments: author can insert', 'assessments: author can update', 'assessments: read published or authored'], 'learning.assessments has exactly the expected policies');
 select policies_are('learning', 'assessment_attempts', array['assessment_attempts: owner can attempt visible assessments', 'assessment_attempts: owner can select', 'assessment_attempts: owner can update'], 'learning.assessment_attempts has exactly the expected policies');
-select policies_are('learning', 'user_progress', array['user_progress: owner can delete', 'user_progress: owner can select', 'user_progress: owner can track visible lessons', 'user_progress: owner can update'], 'learning.user_progress has exactly the expected policies');
+select policies_are('learning', 'user_progress', array['user_progress: owner can delete', 'user_progress: owner can track visible lessons', 'user_progress: owner or course author can select', 'user_progress: owner can update'], 'learning.user_progress has exactly the expected policies');
 select policies_are('learning', 'learning_analytics', array['learning_analytics: owner can insert', 'learning_analytics: owner can select'], 'learning.learning_analytics has exactly the expected policies');
 select policies_are('learning', 'chat_history', array['chat_history: owner can delete', 'chat_history: owner can insert', 'chat_history: owner can select'], 'learning.chat_history has exactly the expected policies');
 select policies_are('learning', 'ai_interactions', array['ai_interactions: owner can select'], 'learning.ai_interactions has exactly the expected policies');
 select policies_are('learning', 'achievements', array['achievements: owner can select'], 'learning.achievements has exactly the expected policies');
 select policies_are('learning', 'user_streaks', array['user_streaks: owner can select', 'user_streaks: owner can update'], 'learning.user_streaks has exactly the expected policies');
 select policies_are('learning', 'notifications', array['notifications: owner can select', 'notifications: owner can update'], 'learning.notifications has exactly the expected policies');
-select policies_are('learning', 'user_feedback', array['user_feedback: owner can delete', 'user_feedback: owner can insert', 'user_feedback: owner can select', 'user_feedback: owner can update'], 'learning.user_feedback has exactly the expected policies');
+select policies_are('learning', 'user_feedback', array['user_feedback: owner can delete', 'user_feedback: owner can insert', 'user_feedback: owner can update', 'user_feedback: owner or course author can select'], 'learning.user_feedback has exactly the expected policies');
 select is_empty(
     $$select c.relname::text from pg_class c
       where c.relnamespace = 'learning'::regnamespace and c.relkind in ('r', 'p') and not c.relrowsecurity$$,
@@ -485,7 +487,7 @@ select enum_has_labels('learning', 'attempt_status', array['not-started', 'in-pr
 select enum_has_labels('learning', 'chat_context', array['general_chat', 'lesson_chat', 'assessment_help', 'course_guidance'], 'enum learning.chat_context has the seed''s values');
 select enum_has_labels('learning', 'message_type', array['text', 'code', 'explanation'], 'enum learning.message_type has the seed''s values');
 select enum_has_labels('learning', 'streak_type', array['daily', 'weekly'], 'enum learning.streak_type has the seed''s values');
-select functions_are('learning_private', array['advance_streak', 'course_progress', 'handle_new_user', 'handle_user_email_change', 'local_date', 'normalize_enrollment', 'on_attempt_completed', 'on_course_completed', 'on_learning_session', 'on_lesson_change', 'on_user_progress_change', 'refresh_enrollment_progress', 'set_updated_at', 'stamp_attempt_completion', 'stamp_notification_read', 'stamp_progress_completion', 'validate_profile'], 'learning_private has exactly the expected functions');
+select functions_are('learning_private', array['advance_streak', 'anonymize_audit_actor', 'authored_assessment_id_array', 'authored_course_id_array', 'authored_lesson_id_array', 'course_learners', 'course_progress', 'handle_new_user', 'handle_user_email_change', 'local_date', 'normalize_enrollment', 'on_attempt_completed', 'on_course_completed', 'on_learning_session', 'on_lesson_change', 'on_user_progress_change', 'refresh_enrollment_progress', 'set_updated_at', 'stamp_attempt_completion', 'stamp_notification_read', 'stamp_progress_completion', 'validate_profile', 'write_audit_log'], 'learning_private has exactly the expected functions');
 select is_definer('learning_private', 'advance_streak', array['uuid', 'date']::text[], 'learning_private.advance_streak is security definer');
 select isnt_definer('learning_private', 'course_progress', array['uuid', 'uuid']::text[], 'learning_private.course_progress is security invoker');
 select is_definer('learning_private', 'handle_new_user', array[]::text[], 'learning_private.handle_new_user is security definer');
@@ -518,29 +520,48 @@ select is_empty(
       where p.pronamespace = 'learning_private'::regnamespace
         and case when r.rolname = 'public'
                  then exists (select 1 from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a where a.grantee = 0 and a.privilege_type = 'EXECUTE')
-                 else has_function_privilege(r.rolname, p.oid, 'execute') end$$,
-    'no learning_private function is executable by public, anon or authenticated');
+                 else has_function_privilege(r.rolname, p.oid, 'execute') end
+        and not (r.rolname = 'authenticated'
+                 and p.oid in ('learning_private.authored_course_id_array()'::regprocedure,
+                               'learning_private.authored_lesson_id_array()'::regprocedure,
+                               'learning_private.authored_assessment_id_array()'::regprocedure,
+                               'learning_private.course_learners(uuid)'::regprocedure))$$,
+    'no learning_private function is executable by public, anon or authenticated, but the author-access helpers by authenticated');
+select function_privs_are('learning_private', 'authored_course_id_array', array[]::text[], 'authenticated', array['EXECUTE'], 'authenticated may execute the policy helper authored_course_id_array');
+select function_privs_are('learning_private', 'authored_lesson_id_array', array[]::text[], 'authenticated', array['EXECUTE'], 'authenticated may execute the policy helper authored_lesson_id_array');
+select function_privs_are('learning_private', 'authored_assessment_id_array', array[]::text[], 'authenticated', array['EXECUTE'], 'authenticated may execute the policy helper authored_assessment_id_array');
+select function_privs_are('learning_private', 'course_learners', array['uuid'], 'authenticated', array['EXECUTE'], 'authenticated may execute learning_private.course_learners (it checks the caller authors the course)');
+select function_privs_are('learning', 'course_learners', array['uuid'], 'anon', array[]::text[], 'anon may not execute learning.course_learners');
+select function_privs_are('learning', 'course_learners', array['uuid'], 'authenticated', array['EXECUTE'], 'authenticated may execute learning.course_learners');
+select is_definer('learning_private', 'authored_course_id_array', array[]::text[], 'learning_private.authored_course_id_array is security definer');
+select is_definer('learning_private', 'authored_lesson_id_array', array[]::text[], 'learning_private.authored_lesson_id_array is security definer');
+select is_definer('learning_private', 'authored_assessment_id_array', array[]::text[], 'learning_private.authored_assessment_id_array is security definer');
+select is_definer('learning_private', 'course_learners', array['uuid'], 'learning_private.course_learners is security definer');
+select is_definer('learning_private', 'write_audit_log', array[]::text[], 'learning_private.write_audit_log is security definer');
+select is_definer('learning_private', 'anonymize_audit_actor', array[]::text[], 'learning_private.anonymize_audit_actor is security definer');
+select isnt_definer('learning', 'course_learners', array['uuid'], 'learning.course_learners is security invoker');
 select function_privs_are('learning_private', 'advance_streak', array['uuid', 'date'], 'service_role', array['EXECUTE'], 'service_role may execute learning_private.advance_streak');
-select schema_privs_are('learning_private', 'authenticated', array[]::text[], 'authenticated has no privilege on schema learning_private');
+select schema_privs_are('learning_private', 'authenticated', array['USAGE'], 'authenticated may use schema learning_private (to call the author-access helpers; nothing else there is executable)');
 select schema_privs_are('learning_private', 'anon', array[]::text[], 'anon has no privilege on schema learning_private');
 select schema_privs_are('learning', 'anon', array['USAGE'], 'anon may use schema learning');
 select triggers_are('learning', 'profiles', array['set_updated_at', 'validate_profile']::name[], 'learning.profiles has exactly the expected triggers');
-select triggers_are('learning', 'courses', array['set_updated_at']::name[], 'learning.courses has exactly the expected triggers');
+select triggers_are('learning', 'courses', array['audit_log_insert_delete', 'audit_log_update', 'set_updated_at']::name[], 'learning.courses has exactly the expected triggers');
 select triggers_are('learning', 'lessons', array['on_lesson_change', 'set_updated_at']::name[], 'learning.lessons has exactly the expected triggers');
-select triggers_are('learning', 'course_enrollments', array['normalize_enrollment', 'on_course_completed_insert', 'on_course_completed_update', 'set_updated_at']::name[], 'learning.course_enrollments has exactly the expected triggers');
+select triggers_are('learning', 'course_enrollments', array['audit_log_insert_delete', 'normalize_enrollment', 'on_course_completed_insert', 'on_course_completed_update', 'set_updated_at']::name[], 'learning.course_enrollments has exactly the expected triggers');
 select triggers_are('learning', 'assessments', array['set_updated_at']::name[], 'learning.assessments has exactly the expected triggers');
-select triggers_are('learning', 'assessment_attempts', array['on_attempt_completed_insert', 'on_attempt_completed_update', 'set_updated_at', 'stamp_attempt_completion']::name[], 'learning.assessment_attempts has exactly the expected triggers');
+select triggers_are('learning', 'assessment_attempts', array['audit_log_score', 'on_attempt_completed_insert', 'on_attempt_completed_update', 'set_updated_at', 'stamp_attempt_completion']::name[], 'learning.assessment_attempts has exactly the expected triggers');
 select triggers_are('learning', 'user_progress', array['on_user_progress_change', 'set_updated_at', 'stamp_progress_completion']::name[], 'learning.user_progress has exactly the expected triggers');
 select triggers_are('learning', 'learning_analytics', array['on_learning_session']::name[], 'learning.learning_analytics has exactly the expected triggers');
 select triggers_are('learning', 'chat_history', array[]::name[], 'learning.chat_history has exactly the expected triggers');
 select triggers_are('learning', 'ai_interactions', array[]::name[], 'learning.ai_interactions has exactly the expected triggers');
-select triggers_are('learning', 'achievements', array[]::name[], 'learning.achievements has exactly the expected triggers');
+select triggers_are('learning', 'achievements', array['audit_log']::name[], 'learning.achievements has exactly the expected triggers');
 select triggers_are('learning', 'user_streaks', array['set_updated_at']::name[], 'learning.user_streaks has exactly the expected triggers');
 select triggers_are('learning', 'notifications', array['stamp_notification_read']::name[], 'learning.notifications has exactly the expected triggers');
 select triggers_are('learning', 'user_feedback', array['set_updated_at']::name[], 'learning.user_feedback has exactly the expected triggers');
 select has_trigger('auth', 'users', 'learning_on_auth_user_created', 'signup trigger learning_on_auth_user_created exists on auth.users');
 select trigger_is('auth', 'users', 'learning_on_auth_user_created', 'learning_private', 'handle_new_user', 'learning_on_auth_user_created calls learning_private.handle_new_user');
 select has_trigger('auth', 'users', 'learning_on_auth_user_email_updated', 'email sync trigger exists on auth.users');
+select trigger_is('auth', 'users', 'learning_on_auth_user_deleted', 'learning_private', 'anonymize_audit_actor', 'learning_on_auth_user_deleted anonymises the deleted user''s audit entries');
 select is_empty(
     $$select c.relname::text from pg_class c
       where c.relnamespace = 'learning'::regnamespace and c.relkind in ('r', 'v', 'p')
@@ -558,6 +579,44 @@ select is_empty(
       where t.typnamespace = 'learning'::regnamespace and t.typtype = 'e'
         and obj_description(t.oid, 'pg_type') is null$$,
     'every learning table, column, function and enum has a comment');
+-- audit_log (20261123191700): append-only, written by learning_private.write_audit_log
+select has_pk('learning', 'audit_log', 'learning.audit_log has a primary key');
+select col_type_is('learning', 'audit_log', 'id', 'bigint', 'learning.audit_log.id is bigint');
+select col_not_null('learning', 'audit_log', 'id', 'learning.audit_log.id is not null');
+select col_type_is('learning', 'audit_log', 'occurred_at', 'timestamp with time zone', 'learning.audit_log.occurred_at is timestamp with time zone');
+select col_not_null('learning', 'audit_log', 'occurred_at', 'learning.audit_log.occurred_at is not null');
+select col_type_is('learning', 'audit_log', 'actor_id', 'uuid', 'learning.audit_log.actor_id is uuid');
+select col_is_null('learning', 'audit_log', 'actor_id', 'learning.audit_log.actor_id is nullable');
+select col_type_is('learning', 'audit_log', 'actor_role', 'text', 'learning.audit_log.actor_role is text');
+select col_is_null('learning', 'audit_log', 'actor_role', 'learning.audit_log.actor_role is nullable');
+select col_type_is('learning', 'audit_log', 'db_user', 'text', 'learning.audit_log.db_user is text');
+select col_not_null('learning', 'audit_log', 'db_user', 'learning.audit_log.db_user is not null');
+select col_type_is('learning', 'audit_log', 'table_name', 'text', 'learning.audit_log.table_name is text');
+select col_not_null('learning', 'audit_log', 'table_name', 'learning.audit_log.table_name is not null');
+select col_type_is('learning', 'audit_log', 'row_id', 'uuid', 'learning.audit_log.row_id is uuid');
+select col_not_null('learning', 'audit_log', 'row_id', 'learning.audit_log.row_id is not null');
+select col_type_is('learning', 'audit_log', 'operation', 'text', 'learning.audit_log.operation is text');
+select col_not_null('learning', 'audit_log', 'operation', 'learning.audit_log.operation is not null');
+select col_type_is('learning', 'audit_log', 'old_data', 'jsonb', 'learning.audit_log.old_data is jsonb');
+select col_is_null('learning', 'audit_log', 'old_data', 'learning.audit_log.old_data is nullable');
+select col_type_is('learning', 'audit_log', 'new_data', 'jsonb', 'learning.audit_log.new_data is jsonb');
+select col_is_null('learning', 'audit_log', 'new_data', 'learning.audit_log.new_data is nullable');
+select columns_are('learning', 'audit_log', array['id', 'occurred_at', 'actor_id', 'actor_role', 'db_user', 'table_name', 'row_id', 'operation', 'old_data', 'new_data'], 'learning.audit_log has exactly the expected columns');
+select indexes_are('learning', 'audit_log', array['audit_log_pkey', 'idx_audit_log_actor_id_occurred_at', 'idx_audit_log_table_name_row_id_occurred_at'], 'learning.audit_log has exactly the expected indexes');
+select is(
+    (select indexdef from pg_indexes where schemaname = 'learning' and indexname = 'idx_audit_log_table_name_row_id_occurred_at'),
+    'CREATE INDEX idx_audit_log_table_name_row_id_occurred_at ON learning.audit_log USING btree (table_name, row_id, occurred_at DESC, id DESC)',
+    'idx_audit_log_table_name_row_id_occurred_at serves "the history of a row, newest first"');
+select is(
+    (select indexdef from pg_indexes where schemaname = 'learning' and indexname = 'idx_audit_log_actor_id_occurred_at'),
+    'CREATE INDEX idx_audit_log_actor_id_occurred_at ON learning.audit_log USING btree (actor_id, occurred_at DESC, id DESC)',
+    'idx_audit_log_actor_id_occurred_at serves "entries by actor, newest first"');
+select policies_are('learning', 'audit_log', array['audit_log: actor can select own entries'], 'learning.audit_log has exactly the expected policies');
+select table_privs_are('learning', 'audit_log', 'anon', array[]::text[], 'anon has no privilege on learning.audit_log');
+select table_privs_are('learning', 'audit_log', 'authenticated', array['SELECT'], 'authenticated may only select learning.audit_log (rows filtered by RLS)');
+select table_privs_are('learning', 'audit_log', 'service_role', array['SELECT'], 'service_role may only select learning.audit_log (append-only: no insert, update, delete or truncate)');
+select table_privs_are('learning', 'audit_log', 'public', array[]::text[], 'public has no privilege on learning.audit_log');
+select triggers_are('learning', 'audit_log', array[]::name[], 'learning.audit_log has no triggers');
 select col_is_unique('learning', 'course_enrollments', array['user_id', 'course_id'], 'one enrollment per user and course');
 select col_is_unique('learning', 'user_progress', array['user_id', 'lesson_id'], 'one progress row per user and lesson');
 select col_is_unique('learning', 'user_streaks', array['user_id'], 'one streak row per user');
