@@ -96,9 +96,9 @@ select ok(not has_column_privilege('authenticated', 'classroom.questions', 'corr
 select ok(not has_column_privilege('authenticated', 'classroom.student_progress', 'average_score', 'UPDATE'), 'authenticated cannot update student_progress.average_score');
 
 -- functions
-select functions_are('classroom', array['question_answer_key'], 'classroom exposes only question_answer_key');
+select functions_are('classroom', array['question_answer_key', 'question_details'], 'classroom exposes only question_answer_key and question_details');
 select functions_are('classroom_private', array['current_tenant_id', 'current_user_role', 'published_lesson_ids', 'managed_lesson_ids', 'managed_lesson_id_array',
-    'question_data_is_valid', 'score_answer', 'question_answer_key', 'set_updated_at', 'set_lesson_id_from_parent', 'bump_version',
+    'question_data_is_valid', 'score_answer', 'question_answer_key', 'question_details', 'set_updated_at', 'set_lesson_id_from_parent', 'bump_version',
     'check_milestone_timestamp', 'stamp_question_review', 'guard_user_update', 'create_tenant_defaults', 'write_audit_log',
     'prepare_question_attempt', 'record_grade', 'set_grade_status', 'refresh_progress_score', 'stamp_config_author'],
     'classroom_private functions');
