@@ -119,7 +119,7 @@ QUERIES = [
              from simulation.public_profiles
              order by reputation_score desc
              limit 20""",
-          personas=("typical",), note="view over a SECURITY DEFINER function"),
+          personas=("typical",), note="view over simulation_private.profile_directory (trigger-kept public columns)"),
     Query("public_profile_by_username", "per_user",
           "select * from simulation.public_profiles where username = 'user42'",
           personas=("typical",), note="one profile by username"),

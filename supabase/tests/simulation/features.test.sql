@@ -1,6 +1,6 @@
 -- simulation: features — clone_scenario (remix rules, clone_count), start_simulation / submit_scene_attempt / use_hint (attempts, hints, forced progression after max_attempts, completion), public_profiles.
 begin;
-select plan(50);
+select plan(52);
 
 -- Fixture (as postgres): alice authors, bob learns and reviews, carol is an
 -- admin, dave has signed up but has no simulation profile yet.
@@ -157,6 +157,9 @@ select is(simulation.use_hint(tests.sim_id('carol_run')), 2, 'use_hint: counts e
 select is((select hints_used from simulation.user_progress where id = tests.sim_id('carol_run')), 2, 'use_hint: the run''s hints_used follows');
 select throws_ok(format($$select simulation.use_hint(%s)$$, tests.sim_id('bob_run')), 'P0002', null, 'use_hint: someone else''s run is not found (P0002)');
 
+-- Attempts are scored by the AI service (service_role) for the learner's run.
+select throws_ok(format($$select simulation.submit_scene_attempt(%s, 1.0)$$, tests.sim_id('carol_run')), '42501', null, 'submit_scene_attempt: the learner cannot score her own attempt (42501, service_role only)');
+select tests.authenticate_as_service_role();
 -- Scene 1: threshold 0.7, max_attempts 2. A low score keeps the scene open.
 select is((simulation.submit_scene_attempt(tests.sim_id('carol_run'), 0.5, 60)).status::text, 'in_progress', 'submit_scene_attempt: a score below the threshold keeps the scene in progress');
 select results_eq(format($$select current_scene_id, total_attempts, total_time_spent from simulation.user_progress where id = %s$$, tests.sim_id('carol_run')),
@@ -177,15 +180,18 @@ select results_eq(format($$select simulation_status::text, completion_percentage
     'submit_scene_attempt: the last scene completes the run with final_score = mean scene score x 100');
 select is((select total_simulations from simulation.users where username = 'sim_carol'), 1, 'submit_scene_attempt: completing the run increments total_simulations');
 select throws_ok(format($$select simulation.submit_scene_attempt(%s, 0.9)$$, tests.sim_id('carol_run')), '55000', null, 'submit_scene_attempt: a completed run takes no more attempts (55000)');
+select tests.authenticate_as('sim-carol@example.com');
 select throws_ok(format($$select simulation.use_hint(%s)$$, tests.sim_id('carol_run')), '55000', null, 'use_hint: a completed run takes no more hints (55000)');
 select isnt(simulation.start_simulation(tests.sim_id('pub')), tests.sim_id('carol_run'), 'start_simulation: after completion a new run (replay) starts');
 
 select tests.authenticate_as('sim-bob@example.com');
 select throws_ok(format($$select simulation.start_simulation(%s)$$, tests.sim_id('priv')), 'P0002', null, 'start_simulation: a private scenario of someone else is not found (P0002)');
+select throws_ok(format($$select simulation.submit_scene_attempt(%s, 0.5)$$, tests.sim_id('bob_run')), '42501', null, 'submit_scene_attempt: a learner cannot execute it, not even for his own run (42501)');
+select tests.authenticate_as_service_role();
 select throws_ok(format($$select simulation.submit_scene_attempt(%s, 1.5)$$, tests.sim_id('bob_run')), '22023', null, 'submit_scene_attempt: a score above 1 is rejected (22023)');
 select throws_ok(format($$select simulation.submit_scene_attempt(%s, null)$$, tests.sim_id('bob_run')), '22023', null, 'submit_scene_attempt: a null score is rejected (22023)');
 select throws_ok(format($$select simulation.submit_scene_attempt(%s, 0.5, -1)$$, tests.sim_id('bob_run')), '22023', null, 'submit_scene_attempt: negative time is rejected (22023)');
-select throws_ok(format($$select simulation.submit_scene_attempt(%s, 0.5)$$, tests.sim_id('carol_run')), 'P0002', null, 'submit_scene_attempt: someone else''s run is not found (P0002)');
+select throws_ok($$select simulation.submit_scene_attempt(-1, 0.5)$$, 'P0002', null, 'submit_scene_attempt: an unknown run is not found (P0002)');
 select is((select attempts from simulation.scene_progress where id = tests.sim_id('bob_sp')), 0, 'submit_scene_attempt: rejected calls wrote nothing');
 select tests.authenticate_as_anon();
 select throws_ok(format($$select simulation.start_simulation(%s)$$, tests.sim_id('pub')), '42501', null, 'start_simulation: anon cannot execute (42501)');

@@ -1,6 +1,6 @@
 -- simulation: RLS matrix — anon, owner, another user, admin and service_role x select/insert/update/delete on every table. Denied actions raise 42501 (no grant, or a policy's WITH CHECK) or touch 0 rows, as each test name says.
 begin;
-select plan(181);
+select plan(182);
 
 -- Fixture (as postgres): alice authors, bob learns and reviews, carol is an
 -- admin, dave has signed up but has no simulation profile yet.
@@ -338,7 +338,7 @@ select is(count(*)::int, 1, 'user_progress: owner deletes his run') from d;
 
 select tests.authenticate_as('sim-alice@example.com');
 select is((select count(*)::int from simulation.user_progress where id = tests.sim_id('bob_run')), 0, 'user_progress: another user (even the scenario author) cannot select (0 rows)');
-with u as (update simulation.user_progress set hints_used = 9 where id = tests.sim_id('bob_run') returning 1)
+with u as (update simulation.user_progress set orchestrator_data = '{"current_turn": 9}' where id = tests.sim_id('bob_run') returning 1)
 select is(count(*)::int, 0, 'user_progress: another user cannot update (0 rows)') from u;
 with d as (delete from simulation.user_progress where id = tests.sim_id('bob_run') returning 1)
 select is(count(*)::int, 0, 'user_progress: another user cannot delete (0 rows)') from d;
@@ -372,8 +372,8 @@ select is((select count(*)::int from simulation.scene_progress where id = tests.
 select lives_ok(format($$insert into simulation.scene_progress (user_progress_id, scene_id) values (%s, %s)$$, tests.sim_id('bob_run'), tests.sim_id('pub_s2')), 'scene_progress: owner inserts');
 with u as (update simulation.scene_progress set messages_sent = 2 where id = tests.sim_id('bob_sp') returning 1)
 select is(count(*)::int, 1, 'scene_progress: owner updates') from u;
-with d as (delete from simulation.scene_progress where user_progress_id = tests.sim_id('bob_run') and scene_id = tests.sim_id('pub_s2') returning 1)
-select is(count(*)::int, 1, 'scene_progress: owner deletes') from d;
+select throws_ok(format($$delete from simulation.scene_progress where user_progress_id = %s and scene_id = %s$$, tests.sim_id('bob_run'), tests.sim_id('pub_s2')), '42501', null, 'scene_progress: owner cannot delete (42501, no privilege: deleting would reset attempts or drop a low score)');
+select is((select user_id from simulation.scene_progress where user_progress_id = tests.sim_id('bob_run') and scene_id = tests.sim_id('pub_s2')), tests.sim_id('bob'), 'scene_progress: the owner''s insert gets his user_id from the run');
 select is((select count(*)::int from simulation.conversation_logs where id = tests.sim_id('bob_log')), 1, 'conversation_logs: owner selects his messages');
 select lives_ok(format($$insert into simulation.conversation_logs (user_progress_id, scene_id, message_type, sender_name, persona_id, message_content, message_order) values (%s, %s, 'ai_persona', 'FX Persona One', %s, 'FX reply', 2)$$, tests.sim_id('bob_run'), tests.sim_id('pub_s1'), tests.sim_id('pub_p1')), 'conversation_logs: owner inserts');
 with u as (update simulation.conversation_logs set user_reaction = 'positive' where message_content = 'FX reply' returning 1)
@@ -386,10 +386,9 @@ select is(count(*)::int, 1, 'conversation_logs: owner deletes') from d;
 select tests.authenticate_as('sim-alice@example.com');
 select is((select count(*)::int from simulation.scene_progress where id = tests.sim_id('bob_sp')), 0, 'scene_progress: another user cannot select (0 rows)');
 select throws_ok(format($$insert into simulation.scene_progress (user_progress_id, scene_id) values (%s, %s)$$, tests.sim_id('bob_run'), tests.sim_id('pub_s2')), '42501', null, 'scene_progress: another user cannot insert into someone else''s run (42501)');
-with u as (update simulation.scene_progress set attempts = 9 where id = tests.sim_id('bob_sp') returning 1)
+with u as (update simulation.scene_progress set messages_sent = 9 where id = tests.sim_id('bob_sp') returning 1)
 select is(count(*)::int, 0, 'scene_progress: another user cannot update (0 rows)') from u;
-with d as (delete from simulation.scene_progress where id = tests.sim_id('bob_sp') returning 1)
-select is(count(*)::int, 0, 'scene_progress: another user cannot delete (0 rows)') from d;
+select throws_ok(format($$delete from simulation.scene_progress where id = %s$$, tests.sim_id('bob_sp')), '42501', null, 'scene_progress: another user cannot delete (42501, no privilege)');
 select is((select count(*)::int from simulation.conversation_logs where id = tests.sim_id('bob_log')), 0, 'conversation_logs: another user cannot select (0 rows)');
 select throws_ok(format($$insert into simulation.conversation_logs (user_progress_id, scene_id, message_type, message_content, message_order) values (%s, %s, 'user', 'x', 3)$$, tests.sim_id('bob_run'), tests.sim_id('pub_s1')), '42501', null, 'conversation_logs: another user cannot insert into someone else''s run (42501)');
 with u as (update simulation.conversation_logs set message_content = 'forged' where id = tests.sim_id('bob_log') returning 1)

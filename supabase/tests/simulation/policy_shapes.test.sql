@@ -1,0 +1,199 @@
+-- simulation: the copies behind fast policies — profile_directory (public_profiles) follows users, scenario_reviews.scenario_is_public follows its scenario, scene_progress.user_id follows its run — and the plans they buy: username lookups and top-N by reputation on indexes, scene progress and reviews without subplans over runs or scenarios.
+begin;
+select plan(29);
+
+-- Fixture (as postgres): alice authors, bob learns and reviews, carol is an
+-- admin, dave has signed up but has no simulation profile yet.
+select tests.create_user('sim-alice@example.com');
+select tests.create_user('sim-bob@example.com');
+select tests.create_user('sim-carol@example.com');
+select tests.create_user('sim-dave@example.com');
+
+create table tests.sim_fx (
+    k text primary key,
+    id bigint not null
+);
+grant select, insert on tests.sim_fx to anon, authenticated, service_role;
+create function tests.sim_id(p_key text) returns bigint
+language sql stable
+as $$ select id from tests.sim_fx where k = p_key $$;
+grant execute on function tests.sim_id(text) to anon, authenticated, service_role;
+
+do $$
+declare
+    v_alice bigint;
+    v_bob bigint;
+    v_carol bigint;
+    v_id bigint;
+begin
+    insert into simulation.users (auth_user_id, email, username, full_name, role)
+    values (tests.get_user_id('sim-alice@example.com'), 'sim-alice@example.com', 'sim_alice', 'Alice Author', 'teacher')
+    returning id into v_alice;
+    insert into simulation.users (auth_user_id, email, username, full_name, role)
+    values (tests.get_user_id('sim-bob@example.com'), 'sim-bob@example.com', 'sim_bob', 'Bob Learner', 'student')
+    returning id into v_bob;
+    insert into simulation.users (auth_user_id, email, username, full_name, role, profile_public)
+    values (tests.get_user_id('sim-carol@example.com'), 'sim-carol@example.com', 'sim_carol', 'Carol Admin', 'admin', false)
+    returning id into v_carol;
+    insert into tests.sim_fx values ('alice', v_alice), ('bob', v_bob), ('carol', v_carol);
+
+    insert into simulation.scenarios (title, is_public, allow_remixes, created_by, tags, category)
+    values ('FX public', true, true, v_alice, '["fx", "strategy"]', 'FX category') returning id into v_id;
+    insert into tests.sim_fx values ('pub', v_id);
+    insert into simulation.scenarios (title, is_public, created_by)
+    values ('FX private', false, v_alice) returning id into v_id;
+    insert into tests.sim_fx values ('priv', v_id);
+    insert into simulation.scenarios (title, is_public, allow_remixes, created_by)
+    values ('FX locked', true, false, v_alice) returning id into v_id;
+    insert into tests.sim_fx values ('locked', v_id);
+
+    insert into simulation.scenario_personas (scenario_id, name, role, personality_traits)
+    values (tests.sim_id('pub'), 'FX Persona One', 'CEO', '{"analytical": 8}') returning id into v_id;
+    insert into tests.sim_fx values ('pub_p1', v_id);
+    insert into simulation.scenario_personas (scenario_id, name, role)
+    values (tests.sim_id('pub'), 'FX Persona Two', 'CFO') returning id into v_id;
+    insert into tests.sim_fx values ('pub_p2', v_id);
+    insert into simulation.scenario_personas (scenario_id, name)
+    values (tests.sim_id('priv'), 'FX Private Persona') returning id into v_id;
+    insert into tests.sim_fx values ('priv_p1', v_id);
+
+    insert into simulation.scenario_scenes (scenario_id, title, scene_order, max_attempts, success_threshold)
+    values (tests.sim_id('pub'), 'FX Scene One', 1, 2, 0.7) returning id into v_id;
+    insert into tests.sim_fx values ('pub_s1', v_id);
+    insert into simulation.scenario_scenes (scenario_id, title, scene_order, max_attempts, success_threshold)
+    values (tests.sim_id('pub'), 'FX Scene Two', 2, 3, 0.8) returning id into v_id;
+    insert into tests.sim_fx values ('pub_s2', v_id);
+    insert into simulation.scenario_scenes (scenario_id, title, scene_order)
+    values (tests.sim_id('priv'), 'FX Private Scene', 1) returning id into v_id;
+    insert into tests.sim_fx values ('priv_s1', v_id);
+    insert into simulation.scenario_scenes (scenario_id, title, scene_order)
+    values (tests.sim_id('locked'), 'FX Locked Scene', 1) returning id into v_id;
+    insert into tests.sim_fx values ('locked_s1', v_id);
+
+    insert into simulation.scene_personas (scene_id, persona_id, involvement_level)
+    values (tests.sim_id('pub_s1'), tests.sim_id('pub_p1'), 'key');
+    insert into simulation.scene_personas (scene_id, persona_id)
+    values (tests.sim_id('priv_s1'), tests.sim_id('priv_p1'));
+
+    insert into simulation.scenario_files (scenario_id, file_path)
+    values (tests.sim_id('pub'), 'fx/public.pdf') returning id into v_id;
+    insert into tests.sim_fx values ('pub_f', v_id);
+
+    insert into simulation.user_progress (user_id, scenario_id, current_scene_id, simulation_status, started_at)
+    values (v_bob, tests.sim_id('pub'), tests.sim_id('pub_s1'), 'in_progress', now()) returning id into v_id;
+    insert into tests.sim_fx values ('bob_run', v_id);
+    insert into simulation.scene_progress (user_progress_id, scene_id, status, started_at)
+    values (tests.sim_id('bob_run'), tests.sim_id('pub_s1'), 'in_progress', now()) returning id into v_id;
+    insert into tests.sim_fx values ('bob_sp', v_id);
+    insert into simulation.conversation_logs (user_progress_id, scene_id, message_type, sender_name, message_content, message_order)
+    values (tests.sim_id('bob_run'), tests.sim_id('pub_s1'), 'user', 'Bob', 'FX hello', 1) returning id into v_id;
+    insert into tests.sim_fx values ('bob_log', v_id);
+
+    insert into simulation.scenario_reviews (scenario_id, reviewer_id, rating, review_text)
+    values (tests.sim_id('pub'), v_bob, 4, 'FX review') returning id into v_id;
+    insert into tests.sim_fx values ('bob_review', v_id);
+end
+$$;
+
+create function tests.sim_plan(p_query text) returns text
+language plpgsql
+as $$
+declare
+    v_line text;
+    v_plan text := '';
+begin
+    for v_line in execute 'explain (costs off) ' || p_query loop
+        v_plan := v_plan || v_line || E'\n';
+    end loop;
+    return v_plan;
+end
+$$;
+grant execute on function tests.sim_plan(text) to anon, authenticated;
+
+-- ===========================================================================
+-- profile_directory follows users; private columns stay private
+-- ===========================================================================
+select tests.authenticate_as_anon();
+select results_eq($$select username, full_name from simulation.public_profiles where username like 'sim\_%' order by username$$,
+    $$values ('sim_alice', 'Alice Author'), ('sim_bob', 'Bob Learner')$$, 'public_profiles: anon sees the public, active profiles (carol''s is private)');
+select throws_ok($$select * from simulation.users$$, '42501', null, 'users: anon still cannot read the profile table (42501)');
+select throws_ok($$insert into simulation_private.profile_directory (id, username, role, published_scenarios, total_simulations, reputation_score, allow_contact, is_verified, created_at) values (999999, 'forged', 'user', 0, 0, 0, false, false, now())$$,
+    '42501', null, 'profile_directory: anon cannot write the directory (42501)');
+
+select tests.authenticate_as('sim-bob@example.com');
+select results_eq($$select username, email from simulation.users$$, $$values ('sim_bob', 'sim-bob@example.com')$$, 'users: the owner still reads his own full row, email included');
+select is((select count(*)::int from simulation.users where id = tests.sim_id('alice')), 0, 'users: a member still cannot read another member''s row (no email leak)');
+select throws_ok($$update simulation_private.profile_directory set reputation_score = 5$$, '42501', null, 'profile_directory: a member cannot edit the directory (42501)');
+with u as (update simulation.users set bio = 'Now a mentor', full_name = 'Bob M.' where id = tests.sim_id('bob') returning 1)
+select is(count(*)::int, 1, 'users: bob edits his profile');
+select results_eq($$select full_name, bio from simulation.public_profiles where username = 'sim_bob'$$, $$values ('Bob M.', 'Now a mentor')$$, 'public_profiles: the edit shows at once');
+update simulation.users set profile_public = false where id = tests.sim_id('bob');
+select is((select count(*)::int from simulation.public_profiles where username = 'sim_bob'), 0, 'public_profiles: a profile made private leaves the directory');
+update simulation.users set profile_public = true where id = tests.sim_id('bob');
+select is((select count(*)::int from simulation.public_profiles where username = 'sim_bob'), 1, 'public_profiles: made public again, it comes back');
+
+select tests.authenticate_as('sim-carol@example.com');
+update simulation.users set is_active = false where id = tests.sim_id('alice');
+select tests.authenticate_as_anon();
+select is((select count(*)::int from simulation.public_profiles where username = 'sim_alice'), 0, 'public_profiles: a profile deactivated by an admin leaves the directory');
+select tests.clear_authentication();
+update simulation.users set is_active = true where id = tests.sim_id('alice');
+update simulation.users set total_simulations = 7, reputation_score = 4.2 where id = tests.sim_id('alice');
+select results_eq($$select total_simulations, reputation_score from simulation.public_profiles where username = 'sim_alice'$$, $$values (7, 4.2::double precision)$$, 'public_profiles: counters and reputation follow');
+delete from simulation.users where id = tests.sim_id('bob');
+select is((select count(*)::int from simulation_private.profile_directory where id = tests.sim_id('bob')), 0, 'profile_directory: deleting a profile removes its entry (cascade)');
+select is((select count(*)::int from simulation.users u where u.profile_public and u.is_active and not exists (select 1 from simulation_private.profile_directory d where d.id = u.id and d.username = u.username)) + (select count(*)::int from simulation_private.profile_directory d where not exists (select 1 from simulation.users u where u.id = d.id and u.profile_public and u.is_active)), 0,
+    'profile_directory holds exactly the public, active profiles');
+
+-- ===========================================================================
+-- scenario_reviews.scenario_is_public follows the scenario
+-- ===========================================================================
+-- Bob's profile (and review) went with him above: a fresh reviewer.
+select tests.create_user('sim-erin@example.com');
+insert into simulation.users (auth_user_id, email, username) values (tests.get_user_id('sim-erin@example.com'), 'sim-erin@example.com', 'sim_erin');
+select tests.authenticate_as('sim-erin@example.com');
+select lives_ok(format($$insert into simulation.scenario_reviews (scenario_id, rating, scenario_is_public) values (%s, 4, false)$$, tests.sim_id('pub')), 'scenario_reviews: erin reviews a public scenario (sending scenario_is_public = false)');
+select is((select scenario_is_public from simulation.scenario_reviews where scenario_id = tests.sim_id('pub')), true, 'scenario_reviews: scenario_is_public is taken from the scenario, not the writer');
+select tests.authenticate_as('sim-alice@example.com');
+update simulation.scenarios set is_public = false where id = tests.sim_id('pub');
+select tests.authenticate_as_anon();
+select is((select count(*)::int from simulation.scenario_reviews where scenario_id = tests.sim_id('pub')), 0, 'scenario_reviews: unpublishing the scenario hides its reviews from anon (the copy cascaded)');
+select tests.authenticate_as('sim-erin@example.com');
+select is((select count(*)::int from simulation.scenario_reviews where scenario_id = tests.sim_id('pub')), 1, 'scenario_reviews: the reviewer still sees her own review');
+select tests.authenticate_as('sim-alice@example.com');
+update simulation.scenarios set is_public = true where id = tests.sim_id('pub');
+select tests.authenticate_as_anon();
+select is((select count(*)::int from simulation.scenario_reviews where scenario_id = tests.sim_id('pub')), 1, 'scenario_reviews: republishing shows them again');
+select tests.clear_authentication();
+update simulation.scenario_reviews set scenario_is_public = false where scenario_id = tests.sim_id('pub');
+select is((select scenario_is_public from simulation.scenario_reviews where scenario_id = tests.sim_id('pub')), true, 'scenario_reviews: even the owner role cannot make the copy disagree with the scenario');
+
+-- ===========================================================================
+-- scene_progress.user_id follows the run
+-- ===========================================================================
+insert into simulation.user_progress (user_id, scenario_id, current_scene_id, simulation_status)
+values (tests.sim_id('alice'), tests.sim_id('pub'), tests.sim_id('pub_s1'), 'in_progress');
+insert into tests.sim_fx select 'alice_run', id from simulation.user_progress where user_id = tests.sim_id('alice');
+insert into simulation.scene_progress (user_progress_id, scene_id) values (tests.sim_id('alice_run'), tests.sim_id('pub_s1'));
+select is((select user_id from simulation.scene_progress where user_progress_id = tests.sim_id('alice_run')), tests.sim_id('alice'), 'scene_progress: user_id is filled from the run');
+select throws_ok(format($$insert into simulation.scene_progress (user_progress_id, user_id, scene_id) values (%s, %s, %s)$$, tests.sim_id('alice_run'), tests.sim_id('carol'), tests.sim_id('pub_s2')),
+    '23503', null, 'scene_progress: a user_id other than the run''s is rejected (23503, composite FK)');
+update simulation.user_progress set user_id = tests.sim_id('carol') where id = tests.sim_id('alice_run');
+select is((select user_id from simulation.scene_progress where user_progress_id = tests.sim_id('alice_run')), tests.sim_id('carol'), 'scene_progress: a change of the run''s user cascades to its scene rows');
+
+-- ===========================================================================
+-- Plans (enable_seqscan off: the small fixture would otherwise scan)
+-- ===========================================================================
+set local enable_seqscan = off;
+select tests.authenticate_as_anon();
+select matches(tests.sim_plan($$select * from simulation.public_profiles where username = 'sim_alice'$$), '(Index Scan using|Bitmap Index Scan on) idx_profile_directory_username', 'public_profiles by username uses idx_profile_directory_username');
+select ok(tests.sim_plan($$select id, username from simulation.public_profiles order by reputation_score desc limit 20$$) ~ 'idx_profile_directory_reputation_score' and tests.sim_plan($$select id, username from simulation.public_profiles order by reputation_score desc limit 20$$) !~ 'Sort', 'public_profiles top 20 by reputation reads idx_profile_directory_reputation_score in order (no sort)');
+select ok(tests.sim_plan(format($$select rating from simulation.scenario_reviews where scenario_id = %s$$, tests.sim_id('pub'))) !~ 'scenarios', 'scenario_reviews of a scenario (anon): no subplan over scenarios');
+select tests.authenticate_as('sim-carol@example.com');
+select ok(tests.sim_plan(format($$select rating from simulation.scenario_reviews where scenario_id = %s$$, tests.sim_id('pub'))) !~ 'scenarios', 'scenario_reviews of a scenario (member): no subplan over scenarios');
+select ok(tests.sim_plan(format($$select status from simulation.scene_progress where user_progress_id = %s$$, tests.sim_id('alice_run'))) ~ 'Index Cond: \(\(user_progress_id = \d+\) AND \(user_id = ', 'scene_progress of a run (member): one index range on (user_progress_id, user_id)');
+select ok(tests.sim_plan(format($$select status from simulation.scene_progress where user_progress_id = %s$$, tests.sim_id('alice_run'))) !~ 'user_progress p|SubPlan', 'scene_progress of a run (member): no subplan over the learner''s runs');
+select tests.clear_authentication();
+
+select * from finish();
+rollback;

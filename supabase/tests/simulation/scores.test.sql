@@ -1,0 +1,184 @@
+-- simulation: scores are tamper-proof — a learner cannot set score, completion, status, attempts or hints of his runs and scene progress (column privileges, no delete of scene rows, submit_scene_attempt for the AI service only), while starting runs, hints, orchestrator state, time and message counts and the AI service's scoring keep working.
+begin;
+select plan(42);
+
+-- Fixture (as postgres): alice authors, bob learns and reviews, carol is an
+-- admin, dave has signed up but has no simulation profile yet.
+select tests.create_user('sim-alice@example.com');
+select tests.create_user('sim-bob@example.com');
+select tests.create_user('sim-carol@example.com');
+select tests.create_user('sim-dave@example.com');
+
+create table tests.sim_fx (
+    k text primary key,
+    id bigint not null
+);
+grant select, insert on tests.sim_fx to anon, authenticated, service_role;
+create function tests.sim_id(p_key text) returns bigint
+language sql stable
+as $$ select id from tests.sim_fx where k = p_key $$;
+grant execute on function tests.sim_id(text) to anon, authenticated, service_role;
+
+do $$
+declare
+    v_alice bigint;
+    v_bob bigint;
+    v_carol bigint;
+    v_id bigint;
+begin
+    insert into simulation.users (auth_user_id, email, username, full_name, role)
+    values (tests.get_user_id('sim-alice@example.com'), 'sim-alice@example.com', 'sim_alice', 'Alice Author', 'teacher')
+    returning id into v_alice;
+    insert into simulation.users (auth_user_id, email, username, full_name, role)
+    values (tests.get_user_id('sim-bob@example.com'), 'sim-bob@example.com', 'sim_bob', 'Bob Learner', 'student')
+    returning id into v_bob;
+    insert into simulation.users (auth_user_id, email, username, full_name, role, profile_public)
+    values (tests.get_user_id('sim-carol@example.com'), 'sim-carol@example.com', 'sim_carol', 'Carol Admin', 'admin', false)
+    returning id into v_carol;
+    insert into tests.sim_fx values ('alice', v_alice), ('bob', v_bob), ('carol', v_carol);
+
+    insert into simulation.scenarios (title, is_public, allow_remixes, created_by, tags, category)
+    values ('FX public', true, true, v_alice, '["fx", "strategy"]', 'FX category') returning id into v_id;
+    insert into tests.sim_fx values ('pub', v_id);
+    insert into simulation.scenarios (title, is_public, created_by)
+    values ('FX private', false, v_alice) returning id into v_id;
+    insert into tests.sim_fx values ('priv', v_id);
+    insert into simulation.scenarios (title, is_public, allow_remixes, created_by)
+    values ('FX locked', true, false, v_alice) returning id into v_id;
+    insert into tests.sim_fx values ('locked', v_id);
+
+    insert into simulation.scenario_personas (scenario_id, name, role, personality_traits)
+    values (tests.sim_id('pub'), 'FX Persona One', 'CEO', '{"analytical": 8}') returning id into v_id;
+    insert into tests.sim_fx values ('pub_p1', v_id);
+    insert into simulation.scenario_personas (scenario_id, name, role)
+    values (tests.sim_id('pub'), 'FX Persona Two', 'CFO') returning id into v_id;
+    insert into tests.sim_fx values ('pub_p2', v_id);
+    insert into simulation.scenario_personas (scenario_id, name)
+    values (tests.sim_id('priv'), 'FX Private Persona') returning id into v_id;
+    insert into tests.sim_fx values ('priv_p1', v_id);
+
+    insert into simulation.scenario_scenes (scenario_id, title, scene_order, max_attempts, success_threshold)
+    values (tests.sim_id('pub'), 'FX Scene One', 1, 2, 0.7) returning id into v_id;
+    insert into tests.sim_fx values ('pub_s1', v_id);
+    insert into simulation.scenario_scenes (scenario_id, title, scene_order, max_attempts, success_threshold)
+    values (tests.sim_id('pub'), 'FX Scene Two', 2, 3, 0.8) returning id into v_id;
+    insert into tests.sim_fx values ('pub_s2', v_id);
+    insert into simulation.scenario_scenes (scenario_id, title, scene_order)
+    values (tests.sim_id('priv'), 'FX Private Scene', 1) returning id into v_id;
+    insert into tests.sim_fx values ('priv_s1', v_id);
+    insert into simulation.scenario_scenes (scenario_id, title, scene_order)
+    values (tests.sim_id('locked'), 'FX Locked Scene', 1) returning id into v_id;
+    insert into tests.sim_fx values ('locked_s1', v_id);
+
+    insert into simulation.scene_personas (scene_id, persona_id, involvement_level)
+    values (tests.sim_id('pub_s1'), tests.sim_id('pub_p1'), 'key');
+    insert into simulation.scene_personas (scene_id, persona_id)
+    values (tests.sim_id('priv_s1'), tests.sim_id('priv_p1'));
+
+    insert into simulation.scenario_files (scenario_id, file_path)
+    values (tests.sim_id('pub'), 'fx/public.pdf') returning id into v_id;
+    insert into tests.sim_fx values ('pub_f', v_id);
+
+    insert into simulation.user_progress (user_id, scenario_id, current_scene_id, simulation_status, started_at)
+    values (v_bob, tests.sim_id('pub'), tests.sim_id('pub_s1'), 'in_progress', now()) returning id into v_id;
+    insert into tests.sim_fx values ('bob_run', v_id);
+    insert into simulation.scene_progress (user_progress_id, scene_id, status, started_at)
+    values (tests.sim_id('bob_run'), tests.sim_id('pub_s1'), 'in_progress', now()) returning id into v_id;
+    insert into tests.sim_fx values ('bob_sp', v_id);
+    insert into simulation.conversation_logs (user_progress_id, scene_id, message_type, sender_name, message_content, message_order)
+    values (tests.sim_id('bob_run'), tests.sim_id('pub_s1'), 'user', 'Bob', 'FX hello', 1) returning id into v_id;
+    insert into tests.sim_fx values ('bob_log', v_id);
+
+    insert into simulation.scenario_reviews (scenario_id, reviewer_id, rating, review_text)
+    values (tests.sim_id('pub'), v_bob, 4, 'FX review') returning id into v_id;
+    insert into tests.sim_fx values ('bob_review', v_id);
+end
+$$;
+
+-- ===========================================================================
+-- A learner cannot write his scores or completion (bob owns bob_run, in
+-- progress at scene 1, and bob_sp, its scene row)
+-- ===========================================================================
+select tests.authenticate_as('sim-bob@example.com');
+select throws_ok(format($$update simulation.user_progress set final_score = 100 where id = %s$$, tests.sim_id('bob_run')), '42501', null, 'user_progress: learner cannot set his final_score (42501)');
+select throws_ok(format($$update simulation.user_progress set completion_percentage = 100 where id = %s$$, tests.sim_id('bob_run')), '42501', null, 'user_progress: learner cannot set his completion_percentage (42501)');
+select throws_ok(format($$update simulation.user_progress set simulation_status = 'completed', completed_at = now() where id = %s$$, tests.sim_id('bob_run')), '42501', null, 'user_progress: learner cannot mark his run completed (42501)');
+select throws_ok(format($$update simulation.user_progress set scenes_completed = '[%s]' where id = %s$$, tests.sim_id('pub_s1'), tests.sim_id('bob_run')), '42501', null, 'user_progress: learner cannot set scenes_completed (42501)');
+select throws_ok(format($$update simulation.user_progress set current_scene_id = %s where id = %s$$, tests.sim_id('pub_s2'), tests.sim_id('bob_run')), '42501', null, 'user_progress: learner cannot skip to another scene (42501)');
+select throws_ok(format($$update simulation.user_progress set hints_used = 0, total_attempts = 0, forced_progressions = 0 where id = %s$$, tests.sim_id('bob_run')), '42501', null, 'user_progress: learner cannot reset his attempt, hint and forced-progression counters (42501)');
+select throws_ok(format($$insert into simulation.user_progress (scenario_id, simulation_status, final_score, completion_percentage) values (%s, 'completed', 100, 100)$$, tests.sim_id('locked')), '42501', null, 'user_progress: learner cannot insert a completed run with a score (42501)');
+select throws_ok(format($$insert into simulation.user_progress (scenario_id, final_score) values (%s, 99)$$, tests.sim_id('locked')), '42501', null, 'user_progress: learner cannot insert a run with a final_score (42501)');
+
+select throws_ok(format($$update simulation.scene_progress set goal_achievement_score = 1.0 where id = %s$$, tests.sim_id('bob_sp')), '42501', null, 'scene_progress: learner cannot set his goal_achievement_score (42501)');
+select throws_ok(format($$update simulation.scene_progress set status = 'completed', goal_achieved = true, completed_at = now() where id = %s$$, tests.sim_id('bob_sp')), '42501', null, 'scene_progress: learner cannot mark a scene achieved (42501)');
+select throws_ok(format($$update simulation.scene_progress set attempts = 0 where id = %s$$, tests.sim_id('bob_sp')), '42501', null, 'scene_progress: learner cannot reset his attempts (42501)');
+select throws_ok(format($$update simulation.scene_progress set hints_used = 0 where id = %s$$, tests.sim_id('bob_sp')), '42501', null, 'scene_progress: learner cannot reset his hints (42501)');
+select throws_ok(format($$update simulation.scene_progress set interaction_quality = 1, scene_feedback = 'Brilliant.' where id = %s$$, tests.sim_id('bob_sp')), '42501', null, 'scene_progress: learner cannot write interaction quality or AI feedback (42501)');
+select throws_ok(format($$insert into simulation.scene_progress (user_progress_id, scene_id, status, goal_achieved, goal_achievement_score) values (%s, %s, 'completed', true, 1.0)$$, tests.sim_id('bob_run'), tests.sim_id('pub_s2')), '42501', null, 'scene_progress: learner cannot insert an achieved, scored scene (42501)');
+select throws_ok(format($$delete from simulation.scene_progress where id = %s$$, tests.sim_id('bob_sp')), '42501', null, 'scene_progress: learner cannot delete a scene row to reset it or drop its score (42501)');
+select throws_ok(format($$update simulation.scene_progress set user_id = %s where id = %s$$, tests.sim_id('alice'), tests.sim_id('bob_sp')), '42501', null, 'scene_progress: learner cannot move a scene row to someone else (42501)');
+select throws_ok(format($$select simulation.submit_scene_attempt(%s, 1.0)$$, tests.sim_id('bob_run')), '42501', null, 'submit_scene_attempt: learner cannot score himself (42501, service_role only)');
+
+-- ===========================================================================
+-- What a learner still writes
+-- ===========================================================================
+select lives_ok(format($$insert into simulation.user_progress (scenario_id) values (%s)$$, tests.sim_id('locked')), 'user_progress: learner creates a run naming only the scenario');
+select results_eq(format($$select simulation_status::text, final_score, completion_percentage, scenes_completed from simulation.user_progress where scenario_id = %s$$, tests.sim_id('locked')),
+    $$values ('not_started', null::double precision, 0.0::double precision, '[]'::jsonb)$$, 'user_progress: the new run starts unscored, at 0% completion');
+with u as (update simulation.user_progress set orchestrator_data = '{"current_turn": 3}', last_activity = now() where id = tests.sim_id('bob_run') returning 1)
+select is(count(*)::int, 1, 'user_progress: learner updates orchestrator state and activity of his run') from u;
+with u as (update simulation.scene_progress set time_spent = 90, messages_sent = 4, ai_responses = 4 where id = tests.sim_id('bob_sp') returning 1)
+select is(count(*)::int, 1, 'scene_progress: learner records time and message counts') from u;
+select is(simulation.start_simulation(tests.sim_id('pub')), tests.sim_id('bob_run'), 'start_simulation: learner resumes his run (definer helper writes status and session)');
+select results_eq(format($$select simulation_status::text, session_count from simulation.user_progress where id = %s$$, tests.sim_id('bob_run')),
+    $$values ('in_progress', 1)$$, 'start_simulation: the resumed run counts the session');
+select is(simulation.use_hint(tests.sim_id('bob_run')), 1, 'use_hint: learner uses a hint (definer helper counts it)');
+select tests.authenticate_as('sim-alice@example.com');
+select throws_ok(format($$select simulation_private.use_hint(%s)$$, tests.sim_id('bob_run')), 'P0002', null, 'use_hint helper: acts only on the caller''s runs (alice calling it on bob''s run: not found, P0002)');
+
+-- ===========================================================================
+-- The AI service scores; the learner reads the result
+-- ===========================================================================
+select tests.authenticate_as_service_role();
+select is((simulation.submit_scene_attempt(tests.sim_id('bob_run'), 0.9, 60)).status::text, 'completed', 'submit_scene_attempt: the AI service records an achieved scene for the learner''s run');
+select is((simulation.submit_scene_attempt(tests.sim_id('bob_run'), 0.8, 30, 0.7, 'Good synthesis.')).status::text, 'completed', 'submit_scene_attempt: the AI service records the last scene');
+select tests.authenticate_as('sim-bob@example.com');
+select results_eq(format($$select simulation_status::text, completion_percentage, final_score, hints_used from simulation.user_progress where id = %s$$, tests.sim_id('bob_run')),
+    $$values ('completed', 100.0::double precision, 85.0::double precision, 1)$$, 'the learner reads the computed result: completed, 100%, final_score = mean scene score x 100');
+select results_eq(format($$select scene_id, goal_achievement_score, user_id from simulation.scene_progress where user_progress_id = %s order by scene_id$$, tests.sim_id('bob_run')),
+    format($$values (%s::bigint, 0.9::double precision, %s::bigint), (%s::bigint, 0.8::double precision, %s::bigint)$$, tests.sim_id('pub_s1'), tests.sim_id('bob'), tests.sim_id('pub_s2'), tests.sim_id('bob')),
+    'the learner reads the AI-assessed scene scores of his run');
+select throws_ok(format($$update simulation.user_progress set simulation_status = 'in_progress' where id = %s$$, tests.sim_id('bob_run')), '42501', null, 'user_progress: learner cannot reopen a completed run (42501)');
+select tests.clear_authentication();
+select is((select total_simulations from simulation.users where id = tests.sim_id('bob')), 1, 'users: the scored completion counts in total_simulations');
+
+select tests.authenticate_as('sim-carol@example.com');
+select throws_ok(format($$update simulation.user_progress set final_score = 10 where id = %s$$, tests.sim_id('bob_run')), '42501', null, 'user_progress: an admin cannot rewrite a learner''s score either (42501)');
+select throws_ok(format($$select simulation.submit_scene_attempt(%s, 0.1)$$, tests.sim_id('bob_run')), '42501', null, 'submit_scene_attempt: an admin cannot execute it (42501)');
+
+select tests.authenticate_as_service_role();
+with u as (update simulation.user_progress set final_score = 86 where id = tests.sim_id('bob_run') returning 1)
+select is(count(*)::int, 1, 'user_progress: service_role (the backend) may still correct a score') from u;
+select tests.authenticate_as_anon();
+select throws_ok(format($$select simulation.submit_scene_attempt(%s, 1.0)$$, tests.sim_id('bob_run')), '42501', null, 'submit_scene_attempt: anon cannot execute it (42501)');
+select tests.clear_authentication();
+
+-- ===========================================================================
+-- Giving up a run: the one status change a learner makes
+-- ===========================================================================
+select tests.authenticate_as('sim-bob@example.com');
+select throws_ok(format($$select simulation.abandon_simulation(%s)$$, tests.sim_id('bob_run')), '55000', null, 'abandon_simulation: a completed run cannot be abandoned (55000)');
+select lives_ok(format($$select simulation.abandon_simulation(id) from simulation.user_progress where scenario_id = %s$$, tests.sim_id('locked')), 'abandon_simulation: learner abandons his unstarted run');
+select results_eq(format($$select simulation_status::text, final_score from simulation.user_progress where scenario_id = %s$$, tests.sim_id('locked')),
+    $$values ('abandoned', null::double precision)$$, 'abandon_simulation: the run is abandoned, its score untouched');
+select throws_ok(format($$select simulation.abandon_simulation(id) from simulation.user_progress where scenario_id = %s$$, tests.sim_id('locked')), '55000', null, 'abandon_simulation: an abandoned run cannot be abandoned again (55000)');
+select tests.authenticate_as('sim-alice@example.com');
+select throws_ok(format($$select simulation.abandon_simulation(%s)$$, tests.sim_id('bob_run')), 'P0002', null, 'abandon_simulation: another user''s run is not found (P0002)');
+select tests.authenticate_as('sim-dave@example.com');
+select throws_ok(format($$select simulation.abandon_simulation(%s)$$, tests.sim_id('bob_run')), '42501', null, 'abandon_simulation: a user without a profile gets 42501');
+select tests.authenticate_as_anon();
+select throws_ok(format($$select simulation.abandon_simulation(%s)$$, tests.sim_id('bob_run')), '42501', null, 'abandon_simulation: anon cannot execute it (42501)');
+select tests.clear_authentication();
+
+select * from finish();
+rollback;
