@@ -20,11 +20,21 @@ def personas(conn):
         conn.execute("update playground.ai_playground_sessions set session_end = null where id = %s", (sid,))
         conn.execute("set session_replication_role = origin")
         out[name] = {"uid": str(uid), "label": f"({n} interactions)", "session_id": sid}
+    # the typical user again, signed in with app_metadata.role = admin (the rollup dashboards)
+    out["admin"] = {**out["typical"], "label": "(typical user with app_metadata.role = admin)"}
     return out
 
 
-def platform(name, sql, note=""):
-    return Query(name, "dashboard", sql, personas=("heavy",), platform=True, svc=False, note=note)
+def platform(name, sql, note="", requires=""):
+    return Query(name, "dashboard", sql, personas=("heavy",), platform=True, svc=False, note=note,
+                 requires=requires)
+
+
+def rollup(name, table, sql, note="from the rollup"):
+    """A whole-platform dashboard read from a rollup table (skipped on a database migrated before it),
+    as an admin (RLS on) and, for the same rows, as service_role."""
+    return Query(name, "dashboard", sql, personas=("admin",), admin=True, note=note,
+                 requires=f"playground.{table}")
 
 
 QUERIES = [
@@ -124,46 +134,53 @@ QUERIES = [
           """select * from playground.ai_playground_performance_metrics
              where metric_date >= current_date - 7
              order by metric_date desc, tool_name""", svc=False),
-    platform("platform_tool_analytics", "select * from playground.ai_playground_tool_analytics",
-             "admin dashboard: every tool over all interactions"),
-    platform("platform_creation_analytics", "select * from playground.ai_playground_creation_analytics"),
-    platform("platform_daily_metrics_7d",
+    # whole-platform dashboards: the rollup tables (20261123191000_playground_platform_rollups),
+    # refreshed every 15 minutes by playground_private.refresh_platform_rollups()
+    rollup("platform_tool_analytics", "ai_playground_platform_tool_analytics",
+           """select * from playground.ai_playground_platform_tool_analytics
+              order by total_uses desc""",
+           "admin dashboard: every tool over all interactions, from the rollup (as of its refresh)"),
+    rollup("platform_creation_analytics", "ai_playground_platform_creation_analytics",
+           """select * from playground.ai_playground_platform_creation_analytics
+              order by total_creations desc""", "from the rollup"),
+    rollup("platform_daily_metrics_7d", "ai_playground_platform_daily_metrics",
+           """select * from playground.ai_playground_platform_daily_metrics
+              where activity_date >= current_date - interval '7 days'
+              order by activity_date desc""", "seed example over the platform, from the rollup"),
+    rollup("platform_performance_metrics_7d", "ai_playground_platform_performance_metrics",
+           """select * from playground.ai_playground_platform_performance_metrics
+              where metric_date >= current_date - 7
+              order by metric_date desc, tool_name""", "from the rollup"),
+    rollup("platform_funnel_stages", "ai_playground_platform_user_funnel",
+           """select funnel_stage, count(*) from playground.ai_playground_platform_user_funnel
+              group by 1 order by 2 desc""", "from the rollup"),
+    rollup("platform_top_engaged_users", "ai_playground_platform_user_engagement",
+           """select user_id, total_interactions, achievement_points
+              from playground.ai_playground_platform_user_engagement
+              order by total_interactions desc limit 20""", "from the rollup"),
+    # reference: the live views' platform forms, what the rollups copy (slow at scale by design:
+    # every call aggregates all interactions; the refresh runs each of them once)
+    platform("platform_live_tool_analytics", "select * from playground.ai_playground_tool_analytics",
+             "live view, platform form (reference for the rollup)"),
+    platform("platform_live_creation_analytics", "select * from playground.ai_playground_creation_analytics",
+             "live view, platform form (reference for the rollup)"),
+    platform("platform_live_daily_metrics_7d",
              """select * from playground.ai_playground_daily_metrics
                 where activity_date >= current_date - interval '7 days'
-                order by activity_date desc""", "seed example as service_role"),
-    platform("platform_performance_metrics_7d",
+                order by activity_date desc""", "live view, platform form: seed example as service_role"),
+    platform("platform_live_performance_metrics_7d",
              """select * from playground.ai_playground_performance_metrics
                 where metric_date >= current_date - 7
-                order by metric_date desc, tool_name"""),
-    platform("platform_funnel_stages",
-             "select funnel_stage, count(*) from playground.ai_playground_user_funnel group by 1 order by 2 desc"),
-    platform("platform_top_engaged_users",
+                order by metric_date desc, tool_name""", "live view, platform form (reference for the rollup)"),
+    platform("platform_live_funnel_stages",
+             "select funnel_stage, count(*) from playground.ai_playground_user_funnel group by 1 order by 2 desc",
+             "live view, platform form (reference for the rollup)"),
+    platform("platform_live_top_engaged_users",
              """select user_id, total_interactions, achievement_points
                 from playground.ai_playground_user_engagement
-                order by total_interactions desc limit 20"""),
-]
-
-# proposed materialized aggregates (bench/proposed/playground.sql): measured when present
-QUERIES += [
-    Query("platform_tool_analytics_mv", "dashboard",
-          """select t.tool_name, t.display_name, t.category,
-                    coalesce(sum(s.uses), 0) as total_uses, t.unique_user_count as unique_users,
-                    coalesce(sum(s.successes), 0) as successful_uses, coalesce(sum(s.errors), 0) as error_count,
-                    round(sum(s.sum_response_ms)::numeric / nullif(sum(s.timed), 0)) as avg_response_time_ms,
-                    round(sum(s.rating_sum)::numeric / nullif(sum(s.ratings), 0), 2) as avg_user_rating,
-                    min(s.first_used_at) as first_used_at, max(s.last_used_at) as last_used_at
-             from playground.ai_playground_toolkit_items t
-             left join playground_private.interaction_daily_tool_stats s on s.tool_name = t.tool_name
-             group by t.tool_name, t.display_name, t.category, t.unique_user_count""",
-          personas=("heavy",), platform=True, svc=False, requires="playground_private.interaction_daily_tool_stats",
-          note="platform_tool_analytics from the materialized daily aggregates"),
-    Query("platform_top_engaged_users_mv", "dashboard",
-          """select user_id, total_interactions, distinct_tools_used
-             from playground_private.user_engagement_stats
-             order by total_interactions desc limit 20""",
-          personas=("heavy",), platform=True, svc=False, requires="playground_private.user_engagement_stats"),
-    Query("platform_funnel_stages_mv", "dashboard",
-          """select case when e.first_prompt_at is not null then 'prompted' else 'interacted' end as stage, count(*)
-             from playground_private.user_engagement_stats e group by 1""",
-          personas=("heavy",), platform=True, svc=False, requires="playground_private.user_engagement_stats"),
+                order by total_interactions desc limit 20""", "live view, platform form (reference for the rollup)"),
+    Query("refresh_platform_rollups", "write",
+          "select rollup_name, duration_ms, row_count from playground_private.refresh_platform_rollups()",
+          personas=("heavy",), platform=True, svc=False, requires="playground.ai_playground_platform_rollup_refreshes",
+          note="pg_cron's 15-minute job: every rollup recomputed from its live view (rolled back)"),
 ]
