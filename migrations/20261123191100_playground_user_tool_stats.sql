@@ -1652,3 +1652,17 @@ left join lateral (
 
 comment on view playground.ai_playground_tool_analytics is
 'One row per toolkit item visible to the caller with its usage: uses, unique users, successes and errors, success rate, average response time and tokens, user ratings, first/last use. security_invoker: a signed-in user sees the figures of their own interactions per tool, read from the per-user counters (ai_playground_user_tool_stats; heaviest benchmark user, ~100k interactions: 128 ms before, see 20261123191100); service_role / admins see the whole platform (and inactive tools), aggregated live from the interactions. Not materialized (a materialized view cannot carry RLS): for whole-platform dashboards read the rollup table ai_playground_platform_tool_analytics (20261123191000), refreshed every 15 minutes.';
+
+-- The owner-only select policy compares user_id with an initplan, unknown
+-- when planning, so the planner took a user's rows for a few hundred and
+-- intersected (BitmapAnd) one session's rows with every row of the user: a
+-- session's interactions took 6 ms for the heaviest user (~100k
+-- interactions) against 0.25 ms through the session key alone. 20261123110000
+-- left interactions.user_id without the n_distinct override of sessions
+-- because it slowed the generic plans of the invoker functions; those read
+-- the counters above now, and at benchmark scale the override changes no
+-- other per-user plan but this one (BENCHMARKS.md). The analyze of the one
+-- column (a sample of 30k rows) makes it take effect now.
+alter table playground.ai_playground_interactions
+    alter column user_id set (n_distinct = 100);
+analyze playground.ai_playground_interactions (user_id);
