@@ -1,11 +1,13 @@
--- Course authors read the enrollments, progress and feedback of the courses
--- they author (20261123191700), and nothing of other courses; learners keep
--- exactly their own rows; anon gets nothing. Authors see learners' names only
--- through learning.course_learners, never their profiles.
+-- Course authors read the roster, progress and feedback of the courses they
+-- author (20261123191700), and nothing of other courses; learners keep
+-- exactly their own rows; anon gets nothing. The roster (who, names, status,
+-- progress, dates) comes only through learning.course_learners: the
+-- course_enrollments table stays owner-only (an author sees only their own
+-- enrollments in it), and authors never read learners' profiles.
 -- Denied reads touch 0 rows (row hidden by the select policy) or raise 42501
 -- (no privilege / caller check); each test name says which.
 begin;
-select plan(45);
+select plan(49);
 
 select from tests.create_user('aa.author@example.com');
 select from tests.create_user('aa.other.author@example.com');
@@ -51,14 +53,12 @@ insert into learning.assessment_attempts (user_id, assessment_id, submitted_code
 select tests.authenticate_as('aa.author@example.com');
 select results_eq(
     $$select id from learning.course_enrollments order by id$$,
-    $$values ('00000000-0000-4000-aa00-00000000e001'::uuid), ('00000000-0000-4000-aa00-00000000e003'::uuid), ('00000000-0000-4000-aa00-00000000e004'::uuid)$$,
-    'course_enrollments: the author sees the enrollments of their course and their own enrollment, not the other course''s');
+    $$values ('00000000-0000-4000-aa00-00000000e004'::uuid)$$,
+    'course_enrollments: the author sees only their own enrollment in the table (owner-only; the roster comes from course_learners)');
 select is((select count(*)::int from learning.course_enrollments where course_id = '00000000-0000-4000-aa00-00000000c002' and user_id <> tests.get_user_id('aa.author@example.com')), 0,
     'course_enrollments: the author sees no one else''s enrollment in another author''s course (0 rows)');
-select results_eq(
-    $$select user_id, status::text, progress_percentage from learning.course_enrollments where course_id = '00000000-0000-4000-aa00-00000000c001' order by progress_percentage desc$$,
-    $$values (tests.get_user_id('aa.learner@example.com'), 'active', 50.00::numeric), (tests.get_user_id('aa.second@example.com'), 'active', 0.00::numeric)$$,
-    'course_enrollments: the author reads who takes the course, their status and progress');
+select is((select count(*)::int from learning.course_enrollments where course_id = '00000000-0000-4000-aa00-00000000c001'), 0,
+    'course_enrollments: the author reads no learner''s enrollment of their own course from the table (0 rows)');
 select results_eq(
     $$select lesson_id, completed from learning.user_progress order by lesson_id$$,
     $$values ('00000000-0000-4000-aa00-00000000a001'::uuid, true), ('00000000-0000-4000-aa00-00000000a002'::uuid, false)$$,
@@ -88,7 +88,12 @@ select is((select count(*)::int from learning.assessment_attempts), 0, 'assessme
 select results_eq(
     $$select user_id, full_name, status::text, progress_percentage from learning.course_learners('00000000-0000-4000-aa00-00000000c001') order by full_name$$,
     $$values (tests.get_user_id('aa.learner@example.com'), 'Lena Learner', 'active', 50.00::numeric), (tests.get_user_id('aa.second@example.com'), 'Sam Second', 'active', 0.00::numeric)$$,
-    'course_learners: the author gets the roster of their course with the learners'' display names');
+    'course_learners: the author gets who takes their course, their display names, status and progress');
+-- Enrolled in this transaction; recording lesson progress stamped last_accessed; nobody completed the course.
+select results_eq(
+    $$select user_id, enrollment_date, last_accessed, completed_at from learning.course_learners('00000000-0000-4000-aa00-00000000c001') order by full_name$$,
+    $$values (tests.get_user_id('aa.learner@example.com'), now(), now(), null::timestamptz), (tests.get_user_id('aa.second@example.com'), now(), now(), null::timestamptz)$$,
+    'course_learners: the author gets each learner''s enrollment, last access and completion dates');
 select throws_ok($$select * from learning.course_learners('00000000-0000-4000-aa00-00000000c002')$$, '42501', null,
     'course_learners: the author cannot list another author''s course (42501)');
 select throws_ok($$select * from learning.course_learners('00000000-0000-4000-aa00-0000000000ff')$$, '42501', null,
@@ -104,10 +109,8 @@ select is(
 
 -- The other author: only their course ------------------------------------------------
 select tests.authenticate_as('aa.other.author@example.com');
-select results_eq(
-    $$select id from learning.course_enrollments order by id$$,
-    $$values ('00000000-0000-4000-aa00-00000000e002'::uuid), ('00000000-0000-4000-aa00-00000000e004'::uuid)$$,
-    'course_enrollments: another author sees only their own course''s enrollments');
+select is((select count(*)::int from learning.course_enrollments), 0,
+    'course_enrollments: another author who takes no course sees no enrollment in the table, not even of their own course (0 rows)');
 select results_eq(
     $$select lesson_id from learning.user_progress$$,
     $$values ('00000000-0000-4000-aa00-00000000b001'::uuid)$$,
@@ -116,8 +119,13 @@ select results_eq(
     $$select id from learning.user_feedback$$,
     $$values ('00000000-0000-4000-aa00-00000000f004'::uuid)$$,
     'user_feedback: another author sees only the feedback about their own course');
-select is((select count(*)::int from learning.course_learners('00000000-0000-4000-aa00-00000000c002')), 2,
-    'course_learners: another author lists their own course (the learner and the first author)');
+select results_eq(
+    $$select user_id, status::text, progress_percentage from learning.course_learners('00000000-0000-4000-aa00-00000000c002') order by full_name$$,
+    $$select u, 'active', 0.00::numeric from unnest(array[tests.get_user_id('aa.learner@example.com'), tests.get_user_id('aa.author@example.com')]) as u
+      order by u = tests.get_user_id('aa.author@example.com')$$,
+    'course_learners: another author lists their own course (the learner and the first author), with status and progress');
+select throws_ok($$select * from learning.course_learners('00000000-0000-4000-aa00-00000000c001')$$, '42501', null,
+    'course_learners: another author cannot list the first author''s course (42501)');
 
 -- Learners: unchanged, their own rows only --------------------------------------------
 select tests.authenticate_as('aa.learner@example.com');
@@ -165,8 +173,13 @@ select is(learning_private.authored_course_id_array(), '{}'::uuid[], 'authored_c
 select tests.authenticate_as_service_role();
 update learning.courses set created_by = tests.get_user_id('aa.other.author@example.com') where id = '00000000-0000-4000-aa00-00000000c001';
 select tests.authenticate_as('aa.author@example.com');
-select is((select count(*)::int from learning.course_enrollments where course_id = '00000000-0000-4000-aa00-00000000c001'), 0,
-    'course_enrollments: a former author no longer sees the course''s enrollments (0 rows)');
+select throws_ok($$select * from learning.course_learners('00000000-0000-4000-aa00-00000000c001')$$, '42501', null,
+    'course_learners: a former author can no longer list the course (42501)');
+select is((select count(*)::int from learning.user_progress where course_id = '00000000-0000-4000-aa00-00000000c001'), 0,
+    'user_progress: a former author no longer sees the course''s progress (0 rows)');
+select tests.authenticate_as('aa.other.author@example.com');
+select is((select count(*)::int from learning.course_learners('00000000-0000-4000-aa00-00000000c001')), 2,
+    'course_learners: the new author lists the course they were handed');
 
 select tests.clear_authentication();
 select * from finish();

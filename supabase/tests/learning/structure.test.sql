@@ -1,7 +1,7 @@
 -- Structure of the learning module: tables, columns, keys, indexes,
 -- policies, grants, functions, triggers and comments.
 begin;
-select plan(510);
+select plan(511);
 
 select has_schema('learning', 'schema learning exists');
 select has_schema('learning_private', 'schema learning_private exists');
@@ -410,7 +410,7 @@ select is(
      from (select format('%s.%s %s', a.attrelid::regclass, a.attname::text, array_to_string(a.attoptions, ',')) collate "C" as setting
            from pg_attribute as a join pg_class as c on c.oid = a.attrelid
            where c.relnamespace = 'learning'::regnamespace and a.attoptions is not null) as s),
-    array['learning.chat_history.user_id n_distinct=100', 'learning.course_enrollments.course_id n_distinct=-0.01',
+    array['learning.chat_history.user_id n_distinct=100',
           'learning.notifications.user_id n_distinct=100', 'learning.user_feedback.course_id n_distinct=-0.01',
           'learning.user_progress.lesson_id n_distinct=-0.01'],
     'learning has exactly the expected column statistics settings');
@@ -427,7 +427,12 @@ select is_empty(
 select policies_are('learning', 'profiles', array['profiles: owner can select', 'profiles: owner can update'], 'learning.profiles has exactly the expected policies');
 select policies_are('learning', 'courses', array['courses: anon can read published', 'courses: author can delete', 'courses: author can insert', 'courses: author can update', 'courses: read published or own'], 'learning.courses has exactly the expected policies');
 select policies_are('learning', 'lessons', array['lessons: anon can read published', 'lessons: author can delete', 'lessons: author can insert', 'lessons: author can update', 'lessons: read published or authored'], 'learning.lessons has exactly the expected policies');
-select policies_are('learning', 'course_enrollments', array['course_enrollments: owner can delete', 'course_enrollments: owner can enroll in visible courses', 'course_enrollments: owner or course author can select', 'course_enrollments: owner can update'], 'learning.course_enrollments has exactly the expected policies');
+select policies_are('learning', 'course_enrollments', array['course_enrollments: owner can delete', 'course_enrollments: owner can enroll in visible courses', 'course_enrollments: owner can select', 'course_enrollments: owner can update'], 'learning.course_enrollments has exactly the expected policies');
+select is(
+    (select pg_get_expr(p.polqual, p.polrelid) from pg_policy as p
+     where p.polrelid = 'learning.course_enrollments'::regclass and p.polname = 'course_enrollments: owner can select'),
+    '(user_id = ( SELECT auth.uid() AS uid))',
+    'course_enrollments select policy is owner-only (authors read the roster through course_learners; the learner''s list keeps its ordered index scan)');
 select policies_are('learning', 'assessments', array['assessments: anon can read published', 'assessments: author can delete', 'assessments: author can insert', 'assessments: author can update', 'assessments: read published or authored'], 'learning.assessments has exactly the expected policies');
 select policies_are('learning', 'assessment_attempts', array['assessment_attempts: owner can attempt visible assessments', 'assessment_attempts: owner can select', 'assessment_attempts: owner can update'], 'learning.assessment_attempts has exactly the expected policies');
 select policies_are('learning', 'user_progress', array['user_progress: owner can delete', 'user_progress: owner can track visible lessons', 'user_progress: owner or course author can select', 'user_progress: owner can update'], 'learning.user_progress has exactly the expected policies');
