@@ -345,6 +345,10 @@ def run_module(url: str, module: str, runs: int, plans_dir: Path, sizes: dict) -
             for persona_name in q.personas:
                 persona = personas[persona_name]
                 params = dict(persona)
+                missing = sorted(k for k in re.findall(r"%\((\w+)\)s", q.sql) if params.get(k) is None)
+                if missing:  # e.g. a student with no attempt left on any question at a small SCALE
+                    log(f"  {module}.{q.name} [{persona_name}] skipped: this user has no {', '.join(missing)}")
+                    continue
                 try:
                     if q.platform:
                         act_as(conn, "service_role", None)

@@ -125,30 +125,41 @@ comment on column playground.ai_playground_user_daily_stats.tools_used is 'Disti
 comment on column playground.ai_playground_user_daily_stats.updated_at is 'When the trigger last changed the row.';
 
 ------------------------------------------------------------------------------
--- backfill from the existing interactions (before the triggers exist; the
--- migration runs in one transaction, and the share lock taken below keeps
--- writers out until it commits, so no interaction is missed or counted twice)
+-- rebuild from the interactions: the backfill below, and the repair after
+-- anything that wrote interactions without the triggers (a restore or bulk
+-- load under session_replication_role = replica); the share lock keeps
+-- writers out until the caller commits, so no interaction is missed or
+-- counted twice
 ------------------------------------------------------------------------------
-lock table playground.ai_playground_interactions in share mode;
+create function playground_private.rebuild_user_stats()
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+    lock table playground.ai_playground_interactions in share mode;
+    delete from playground.ai_playground_user_tool_stats;
+    delete from playground.ai_playground_user_daily_stats;
 
-insert into playground.ai_playground_user_tool_stats (
-    user_id,
-    tool_name,
-    uses,
-    successes,
-    prompt_submissions,
-    simulations_run,
-    timed_uses,
-    response_time_sum_ms,
-    tokens_reported,
-    tokens_sum,
-    rating_count,
-    rating_sum,
-    first_used_at,
-    last_used_at,
-    first_prompt_at
-)
-select i.user_id,
+    insert into playground.ai_playground_user_tool_stats (
+        user_id,
+        tool_name,
+        uses,
+        successes,
+        prompt_submissions,
+        simulations_run,
+        timed_uses,
+        response_time_sum_ms,
+        tokens_reported,
+        tokens_sum,
+        rating_count,
+        rating_sum,
+        first_used_at,
+        last_used_at,
+        first_prompt_at
+    )
+    select i.user_id,
         i.tool_name,
         count(*),
         count(*) filter (where i.success),
@@ -163,20 +174,20 @@ select i.user_id,
         min(i.created_at),
         max(i.created_at),
         min(i.created_at) filter (where i.interaction_type = 'prompt_submit')
-from playground.ai_playground_interactions as i
-group by i.user_id, i.tool_name;
+    from playground.ai_playground_interactions as i
+    group by i.user_id, i.tool_name;
 
-insert into playground.ai_playground_user_daily_stats (
-    user_id,
-    activity_date,
-    interactions,
-    successes,
-    timed_interactions,
-    response_time_sum_ms,
-    tokens_sum,
-    tools_used
-)
-select i.user_id,
+    insert into playground.ai_playground_user_daily_stats (
+        user_id,
+        activity_date,
+        interactions,
+        successes,
+        timed_interactions,
+        response_time_sum_ms,
+        tokens_sum,
+        tools_used
+    )
+    select i.user_id,
         (i.created_at at time zone 'UTC')::date,
         count(*),
         count(*) filter (where i.success),
@@ -184,8 +195,15 @@ select i.user_id,
         coalesce(sum(i.response_time_ms), 0),
         coalesce(sum(i.tokens_used), 0),
         array_agg(distinct i.tool_name order by i.tool_name)
-from playground.ai_playground_interactions as i
-group by i.user_id, (i.created_at at time zone 'UTC')::date;
+    from playground.ai_playground_interactions as i
+    group by i.user_id, (i.created_at at time zone 'UTC')::date;
+end;
+$$;
+
+comment on function playground_private.rebuild_user_stats() is
+'Recomputes ai_playground_user_tool_stats and ai_playground_user_daily_stats from all interactions (share-locks the interactions until the caller commits). For service_role: run it after writing interactions with the triggers off, e.g. a restore or load under session_replication_role = replica.';
+
+select playground_private.rebuild_user_stats();
 
 ------------------------------------------------------------------------------
 -- triggers on ai_playground_interactions
@@ -794,6 +812,8 @@ revoke execute on function
     playground_private.after_interaction_delete_user_stats(),
     playground_private.after_interaction_truncate_user_stats()
     from public, anon, authenticated, service_role;
+revoke execute on function playground_private.rebuild_user_stats() from public, anon, authenticated;
+grant execute on function playground_private.rebuild_user_stats() to service_role;
 
 ------------------------------------------------------------------------------
 -- functions: same signatures and results, read the counters

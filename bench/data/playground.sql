@@ -112,3 +112,8 @@ cross join lateral (
     select floor(d.target_value * 2 * bench.h(u, 'pa-' || d.achievement_type) * (1 + 100.0 / u))::integer as p
 ) as x
 where d.is_active;
+
+-- the loads above ran with the triggers off: fill the per-user counters and
+-- the whole-platform rollups the way a restore would be repaired
+select playground_private.rebuild_user_stats();
+select count(*) from playground_private.refresh_platform_rollups();

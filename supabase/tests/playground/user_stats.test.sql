@@ -5,7 +5,7 @@
 -- functions and per-user views, which now read the counters, return exactly
 -- what the released versions (copied below as pg_temp.old_*) return.
 begin;
-select plan(150);
+select plan(161);
 
 ------------------------------------------------------------------------------
 -- structure
@@ -1096,6 +1096,35 @@ select throws_ok($$update playground.ai_playground_user_tool_stats set successes
                  '23514', null, 'a counter row cannot count more successes than uses');
 select throws_ok($$update playground.ai_playground_user_daily_stats set tools_used = '{NULL}' where user_id = 'cccccccc-0000-4000-8000-000000000001'$$,
                  '23514', null, 'a daily row''s tool list holds no null');
+
+------------------------------------------------------------------------------
+-- rebuild_user_stats(): repairs counters after writes that skipped the triggers
+------------------------------------------------------------------------------
+select has_function('playground_private', 'rebuild_user_stats', array[]::name[], 'function playground_private.rebuild_user_stats() exists');
+select is_definer('playground_private', 'rebuild_user_stats', array[]::name[], 'rebuild_user_stats is security definer (in the private schema)');
+select is((select array_to_string(proconfig, ',') from pg_proc where oid = 'playground_private.rebuild_user_stats()'::regprocedure), 'search_path=""', 'rebuild_user_stats pins search_path to empty');
+select ok(not has_function_privilege('anon', 'playground_private.rebuild_user_stats()', 'execute')
+          and not has_function_privilege('authenticated', 'playground_private.rebuild_user_stats()', 'execute'),
+          'anon and authenticated cannot execute rebuild_user_stats');
+select ok(has_function_privilege('service_role', 'playground_private.rebuild_user_stats()', 'execute'), 'service_role can execute rebuild_user_stats');
+
+-- interactions written with the triggers off (as a restore or bulk load does) leave the counters behind
+set local session_replication_role = replica;
+insert into playground.ai_playground_interactions (session_id, user_id, tool_name, interaction_type, sequence_number, success, response_time_ms, created_at)
+select 'dddddddd-0000-4000-8000-000000000030', 'cccccccc-0000-4000-8000-000000000001', 'prompt_builder', 'prompt_submit', 10000 + q, q % 2 = 0, 100 + q, now() - interval '40 days' + interval '1 minute' * q
+from generate_series(1, 7) as q;
+delete from playground.ai_playground_interactions
+where id = (select min(id::text)::uuid from playground.ai_playground_interactions where user_id = 'cccccccc-0000-4000-8000-000000000002');
+set local session_replication_role = origin;
+select ok(pg_temp.tool_stats_diff() > 0 and pg_temp.daily_stats_diff() > 0, 'fixture: interactions written and deleted without the triggers leave the counters stale');
+
+set local role service_role;
+select lives_ok($$select playground_private.rebuild_user_stats()$$, 'service_role rebuilds the counters');
+reset role;
+select is(pg_temp.tool_stats_diff(), 0::bigint, 'after rebuild_user_stats: tool counters equal the live aggregate');
+select is(pg_temp.daily_stats_diff(), 0::bigint, 'after rebuild_user_stats: daily counters equal the live aggregate');
+select lives_ok($$select playground_private.rebuild_user_stats()$$, 'rebuilding again is harmless');
+select is(pg_temp.tool_stats_diff() + pg_temp.daily_stats_diff(), 0::bigint, 'a second rebuild keeps the counters equal to the live aggregate');
 
 ------------------------------------------------------------------------------
 -- truncate empties the counters
