@@ -19,7 +19,7 @@ help:
 	@echo "make lint       render --check, docs --check, then schema-tool lint (style, security, migration safety)"
 	@echo "make render     render sql/ into migrations/"
 	@echo "make docs       regenerate docs/ (reference and ER diagrams) from the migrations"
-	@echo "make bench      scale benchmark: hot paths under RLS (SCALE=0.1 for a tenth; ~16 min at SCALE=1)"
+	@echo "make bench      scale benchmark: hot paths under RLS (SCALE=0.1 for a tenth; ~28 min at SCALE=1)"
 	@echo "make bench-core verify cold and ledger overhead benchmarks"
 
 $(STAMP): pyproject.toml

@@ -1,6 +1,6 @@
 """Compare two bench/scale.py results: the rows whose time, ratio or flags changed.
 
-    .venv/bin/python bench/compare.py bench/results/scale-1-stop11.json bench/results/scale-1.json
+    .venv/bin/python bench/compare.py bench/results/scale-1-before-tuning.json bench/results/scale-1.json
 
 Prints a Markdown table: query, user, before p50 (RLS/bypass), after p50
 (RLS/bypass), the index used after, and the flags before -> after. Rows only

@@ -113,7 +113,7 @@ cross join lateral (
 ) as x
 where d.is_active;
 
--- the loads above ran with the triggers off: fill the per-user counters and
--- the whole-platform rollups the way a restore would be repaired
+-- the loads above ran with the triggers off: fill the per-user counters the
+-- way a restore would be repaired (bench/scale.py refreshes the platform
+-- rollups once the indexes are back)
 select playground_private.rebuild_user_stats();
-select count(*) from playground_private.refresh_platform_rollups();
