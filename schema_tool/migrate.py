@@ -44,12 +44,16 @@ LEDGER_DDL = [
         tool_version text not null
     )""",
 ]
-INSERT_MIGRATION = (
-    "INSERT INTO supabase_migrations.schema_migrations(version, name, statements) VALUES(%s, %s, %s)"
-)
-INSERT_HISTORY = """insert into supabase_migrations.schema_tool_history
-    (version, checksum, duration_ms, applied_by, tool_version)
-    values (%s, %s, %s, %s, %s)"""
+# Both ledger rows in one statement: the Supabase CLI's row (version, name,
+# statements), then schema-tool's facts beside it.
+RECORD = """with cli as (
+        insert into supabase_migrations.schema_migrations (version, name, statements)
+        values (%s, %s, %s)
+        returning version
+    )
+    insert into supabase_migrations.schema_tool_history
+        (version, checksum, duration_ms, applied_by, tool_version)
+    select cli.version, %s, %s, %s, %s from cli"""
 
 
 # ---------------------------------------------------------------- connection
@@ -207,8 +211,8 @@ def migration_error(migration: Migration, statement, exc: psycopg.Error, transac
 
 def record(conn: psycopg.Connection, migration: Migration, duration_ms: float, who: str) -> None:
     """The Supabase CLI's ledger row, then schema-tool's facts beside it."""
-    conn.execute(INSERT_MIGRATION, (migration.version, migration.name, [s.text for s in migration.statements]))
-    conn.execute(INSERT_HISTORY, (migration.version, migration.checksum, duration_ms, who, __version__))
+    conn.execute(RECORD, (migration.version, migration.name, [s.text for s in migration.statements],
+                          migration.checksum, duration_ms, who, __version__))
 
 
 def apply_one(conn: psycopg.Connection, migration: Migration, lock_timeout: str, who: str) -> Applied:
@@ -217,14 +221,18 @@ def apply_one(conn: psycopg.Connection, migration: Migration, lock_timeout: str,
     current = None
     timeout = pgsql.Literal(lock_timeout)
     if migration.transactional:
+        # Round trips are most of the cost of a small file: begin and the lock
+        # timeout go as one simple query, the ledger rows as one statement.
+        conn.execute(pgsql.SQL("begin; set local lock_timeout = {}").format(timeout))
         try:
-            with conn.transaction():
-                conn.execute(pgsql.SQL("set local lock_timeout = {}").format(timeout))
-                for current in executable:
-                    conn.execute(current.text)
-                duration = (time.perf_counter() - started) * 1000
-                record(conn, migration, duration, who)
+            for current in executable:
+                conn.execute(current.text)
+            duration = (time.perf_counter() - started) * 1000
+            record(conn, migration, duration, who)
+            conn.execute("commit")
         except psycopg.Error as exc:
+            if not conn.closed and conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+                conn.execute("rollback")
             raise migration_error(migration, current, exc) from exc
         return Applied(migration.version, migration.name, duration)
     # Non-transactional file (e.g. create index concurrently): statement by
