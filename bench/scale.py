@@ -220,7 +220,6 @@ def load_data(srv, url: str, scale: float, modules: list[str]) -> dict:
             # the whole-platform rollups, as the scheduled job fills them (needs the indexes)
             started = time.perf_counter()
             conn.execute("select count(*) from playground_private.refresh_platform_rollups()")
-            conn.execute("analyze playground.ai_playground_platform_rollup_refreshes")
             for (table,) in conn.execute(
                     "select format('%I.%I', schemaname, tablename) from pg_tables"
                     " where schemaname = 'playground' and tablename like 'ai_playground_platform_%'").fetchall():

@@ -227,13 +227,21 @@ def apply_one(conn: psycopg.Connection, migration: Migration, lock_timeout: str,
         try:
             for current in executable:
                 conn.execute(current.text)
+                if conn.info.transaction_status != psycopg.pq.TransactionStatus.INTRANS:
+                    line, _ = migration.line_col(current.offset)
+                    raise MigrationFailed(
+                        f"{migration.display_path}:{line}: this statement ends the file's transaction"
+                        " (COMMIT, ROLLBACK or END): a migration runs as one transaction with its ledger row."
+                        " Remove it. Statements before it may already be committed; the ledger is unchanged.",
+                        str(migration.path), line)
             duration = (time.perf_counter() - started) * 1000
             record(conn, migration, duration, who)
             conn.execute("commit")
         except psycopg.Error as exc:
+            raise migration_error(migration, current, exc) from exc
+        finally:
             if not conn.closed and conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
                 conn.execute("rollback")
-            raise migration_error(migration, current, exc) from exc
         return Applied(migration.version, migration.name, duration)
     # Non-transactional file (e.g. create index concurrently): statement by
     # statement in autocommit, recorded only when every statement succeeded.

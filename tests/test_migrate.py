@@ -115,6 +115,20 @@ def test_failing_statement_rolls_back_its_file_and_reports_file_line(project, db
     assert query(db_url, "select to_regclass('demo.tags')") == [(None,)]
 
 
+def test_commit_inside_a_file_is_refused_and_nothing_after_it_runs(project, db_url):
+    bad = write(
+        project / "migrations" / "20260101000000_demo_commit.sql",
+        "create schema demo;\n\ncommit;\ncreate table demo.after (id int);\n",
+    )
+    with pytest.raises(MigrationFailed) as raised:
+        migrate(db_url, project / "migrations")
+    message = str(raised.value)
+    assert f"{bad}:3: this statement ends the file's transaction" in message
+    assert raised.value.line == 3
+    assert query(db_url, "select count(*) from supabase_migrations.schema_migrations") == [(0,)]
+    assert query(db_url, "select to_regclass('demo.after')") == [(None,)]
+
+
 def test_syntax_error_position_is_mapped_to_the_file_line_and_column(project, db_url):
     write(project / "migrations" / "20260101000000_typo.sql", "select 1;\n\ncreate tabel demo (id int);\n")
     result = run_cli(project, "migrate", "--database-url", db_url)
