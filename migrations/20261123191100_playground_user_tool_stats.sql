@@ -234,24 +234,24 @@ begin
         last_used_at,
         first_prompt_at
     )
-    select nr.user_id,
-           nr.tool_name,
-           count(*),
-           count(*) filter (where nr.success),
-           count(*) filter (where nr.interaction_type = 'prompt_submit'),
-           count(*) filter (where nr.interaction_type = 'simulation_run'),
-           count(nr.response_time_ms),
-           coalesce(sum(nr.response_time_ms), 0),
-           count(nr.tokens_used),
-           coalesce(sum(nr.tokens_used), 0),
-           count(nr.user_rating),
-           coalesce(sum(nr.user_rating), 0),
-           min(nr.created_at),
-           max(nr.created_at),
-           min(nr.created_at) filter (where nr.interaction_type = 'prompt_submit')
-      from new_rows nr
-     group by nr.user_id, nr.tool_name
-     order by nr.user_id, nr.tool_name
+    select i.user_id,
+        i.tool_name,
+        count(*),
+        count(*) filter (where i.success),
+        count(*) filter (where i.interaction_type = 'prompt_submit'),
+        count(*) filter (where i.interaction_type = 'simulation_run'),
+        count(i.response_time_ms),
+        coalesce(sum(i.response_time_ms), 0),
+        count(i.tokens_used),
+        coalesce(sum(i.tokens_used), 0),
+        count(i.user_rating),
+        coalesce(sum(i.user_rating), 0),
+        min(i.created_at),
+        max(i.created_at),
+        min(i.created_at) filter (where i.interaction_type = 'prompt_submit')
+    from new_rows as i
+    group by i.user_id, i.tool_name
+    order by i.user_id, i.tool_name
     on conflict on constraint ai_playground_user_tool_stats_pkey do update
     set uses = s.uses + excluded.uses,
         successes = s.successes + excluded.successes,
@@ -278,17 +278,17 @@ begin
         tokens_sum,
         tools_used
     )
-    select nr.user_id,
-           (nr.created_at at time zone 'UTC')::date,
-           count(*),
-           count(*) filter (where nr.success),
-           count(nr.response_time_ms),
-           coalesce(sum(nr.response_time_ms), 0),
-           coalesce(sum(nr.tokens_used), 0),
-           array_agg(distinct nr.tool_name order by nr.tool_name)
-      from new_rows nr
-     group by nr.user_id, (nr.created_at at time zone 'UTC')::date
-     order by 1, 2
+    select i.user_id,
+        (i.created_at at time zone 'UTC')::date,
+        count(*),
+        count(*) filter (where i.success),
+        count(i.response_time_ms),
+        coalesce(sum(i.response_time_ms), 0),
+        coalesce(sum(i.tokens_used), 0),
+        array_agg(distinct i.tool_name order by i.tool_name)
+    from new_rows as i
+    group by i.user_id, (i.created_at at time zone 'UTC')::date
+    order by 1, 2
     on conflict on constraint ai_playground_user_daily_stats_pkey do update
     set interactions = s.interactions + excluded.interactions,
         successes = s.successes + excluded.successes,
