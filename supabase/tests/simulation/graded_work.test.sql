@@ -6,7 +6,7 @@
 -- and oversized values are ignored or refused.
 -- Runs alone with its own fixture and rolls everything back.
 begin;
-select plan(37);
+select plan(40);
 
 -- Fixture (as postgres): alice authors, bob learns, carol reviews; dave has
 -- no profile yet. Scenario "graded" has two scenes (2 attempts, threshold
@@ -25,6 +25,17 @@ create function tests.sg_id(p_key text) returns bigint
 language sql stable
 as $$ select id from tests.sg_fx where k = p_key $$;
 grant execute on function tests.sg_id(text) to anon, authenticated, service_role;
+create function tests.sg_err(p_sql text) returns text
+language plpgsql
+as $$
+begin
+    execute p_sql;
+    return 'ok';
+exception when others then
+    return sqlstate;
+end
+$$;
+grant execute on function tests.sg_err(text) to anon, authenticated, service_role;
 
 do $$
 declare
@@ -127,6 +138,30 @@ delete from simulation.user_progress where scenario_id = tests.sg_id('farm');
 select tests.clear_authentication();
 select is((select usage_count from simulation.scenarios where id = tests.sg_id('farm')), 1,
     'scenarios.usage_count: a learner who discards her only (ungraded) run no longer counts');
+
+-- ================================================ clone_count is not farmable
+select tests.authenticate_as('sg-bob@example.com');
+select simulation.clone_scenario(tests.sg_id('graded'), 'SG clone ' || g) from generate_series(1, 3) as g;
+select tests.clear_authentication();
+select is((select clone_count from simulation.scenarios where id = tests.sg_id('graded')), 1,
+    'scenarios.clone_count: one member cloning three times counts once');
+select tests.authenticate_as('sg-bob@example.com');
+delete from simulation.scenarios where title like 'SG clone %';
+select tests.clear_authentication();
+select is((select clone_count from simulation.scenarios where id = tests.sg_id('graded')), 0,
+    'scenarios.clone_count: deleting his clones takes his count back');
+
+-- ============================================ someone else's run: one answer
+select tests.authenticate_as('sg-carol@example.com');
+select is(
+    array[
+        tests.sg_err(format($$ insert into simulation.conversation_logs (user_progress_id, scene_id, message_type, message_content, message_order) values (%s, %s, 'user', 'x', 9) $$, tests.sg_id('run'), tests.sg_id('s1'))),
+        tests.sg_err(format($$ insert into simulation.conversation_logs (user_progress_id, scene_id, message_type, message_content, message_order) values (%s, %s, 'user', 'x', 9) $$, tests.sg_id('run'), (select min(id) from simulation.scenario_scenes where scenario_id = tests.sg_id('farm')))),
+        tests.sg_err($$ insert into simulation.conversation_logs (user_progress_id, scene_id, message_type, message_content, message_order) values (-1, -1, 'user', 'x', 9) $$),
+        tests.sg_err(format($$ insert into simulation.scene_progress (user_progress_id, scene_id) values (%s, %s) $$, tests.sg_id('run'), (select min(id) from simulation.scenario_scenes where scenario_id = tests.sg_id('farm'))))],
+    array['42501', '42501', '42501', '42501'],
+    'conversation_logs, scene_progress: writing into someone else''s run is 42501 whether the scene fits it or not, and for an unknown run (no oracle)');
+select tests.clear_authentication();
 
 -- ============================================ who writes which message kinds
 select tests.authenticate_as('sg-bob@example.com');
