@@ -97,7 +97,7 @@ for select
 to authenticated
 using (
     (tenant_id = (select classroom_private.current_tenant_id()) and (select classroom_private.current_user_role() = 'ADMIN'))
-    or email = (select lower(auth.email()))
+    or email = lower((select auth.email()))
 );
 
 create policy "invitations: admins can insert"
@@ -119,7 +119,7 @@ for delete
 to authenticated
 using (
     (tenant_id = (select classroom_private.current_tenant_id()) and (select classroom_private.current_user_role() = 'ADMIN'))
-    or email = (select lower(auth.email()))
+    or email = lower((select auth.email()))
 );
 
 grant select, delete on classroom.invitations to authenticated;
