@@ -2,7 +2,8 @@
 -- simulation_private.guard_api_write (the classroom module has the same
 -- function) on every table the authenticated role can write: for API callers
 -- (current_user anon/authenticated) text values at most 10,000 characters
--- (scenario PDF text and file contents: 2,000,000) and jsonb values at most
+-- (scenario PDF text and file contents: 2,000,000; the long case texts of
+-- scenarios, personas and scenes: 100,000) and jsonb values at most
 -- 64 KiB; creation times are now() on insert and never change, event times
 -- (last_activity, processed_at) are now() whenever a client sets them.
 -- Each table's comment now says which columns a client may write and which
@@ -94,15 +95,15 @@ for each row execute function simulation_private.guard_api_write('created:create
 
 create trigger guard_api_write
 before insert or update on simulation.scenarios
-for each row execute function simulation_private.guard_api_write('created:created_at', 'pdf_content=2000000');
+for each row execute function simulation_private.guard_api_write('created:created_at', 'pdf_content=2000000', 'description=100000', 'challenge=100000');
 
 create trigger guard_api_write
 before insert or update on simulation.scenario_personas
-for each row execute function simulation_private.guard_api_write('created:created_at');
+for each row execute function simulation_private.guard_api_write('created:created_at', 'background=100000');
 
 create trigger guard_api_write
 before insert or update on simulation.scenario_scenes
-for each row execute function simulation_private.guard_api_write('created:created_at');
+for each row execute function simulation_private.guard_api_write('created:created_at', 'description=100000', 'scene_context=100000');
 
 create trigger guard_api_write
 before insert or update on simulation.scene_personas
@@ -137,11 +138,11 @@ for each row execute function simulation_private.guard_api_write('created:create
 comment on table simulation.users is
 'Simulation profile of an auth user (identity and credentials live in auth.users; no password here). Integer ids are kept as the seed uses them; simulation_private.current_user_id() maps auth.uid() to id. Deleting the auth user deletes the profile and, by cascade, everything the person created. Client writes: the owner creates their profile and edits email (their sign-in email only), full_name, username, bio, avatar_url, profile_public, allow_contact (bounded). Server-owned (admins or the service role): role, published_scenarios and total_simulations (triggers), reputation_score, is_active, is_verified, auth_user_id, created_at/updated_at; the public copy in public_profiles follows by trigger.';
 comment on table simulation.scenarios is
-'Business case-study scenarios, from PDF processing or manual input. Public ones form the community marketplace; private ones are visible only to their creator (and admins). Client writes: the creator writes the content (title, description, challenge, industry, learning_objectives, source_type, pdf_* (pdf_content up to 2,000,000 characters), student_role, category, difficulty_level, estimated_duration, tags, processing_version), is_public, is_template, allow_remixes; clones go through clone_scenario. Server-owned: rating_avg and rating_count (from reviews), usage_count (learners who ran it), clone_count, created_by, cloned_from_id, created_at/updated_at.';
+'Business case-study scenarios, from PDF processing or manual input. Public ones form the community marketplace; private ones are visible only to their creator (and admins). Client writes: the creator writes the content (title, description, challenge, industry, learning_objectives, source_type, pdf_* (pdf_content up to 2,000,000 characters; description and challenge up to 100,000), student_role, category, difficulty_level, estimated_duration, tags, processing_version), is_public, is_template, allow_remixes; clones go through clone_scenario. Server-owned: rating_avg and rating_count (from reviews), usage_count (learners who ran it), clone_count, created_by, cloned_from_id, created_at/updated_at.';
 comment on table simulation.scenario_personas is
-'AI personas extracted from a business case; readable wherever their scenario is. Client writes: the scenario''s creator (or an admin) writes every column but created_at/updated_at (server-owned); bounded.';
+'AI personas extracted from a business case; readable wherever their scenario is. Client writes: the scenario''s creator (or an admin) writes every column but created_at/updated_at (server-owned); bounded (background up to 100,000 characters).';
 comment on table simulation.scenario_scenes is
-'Sequential scenes of a scenario for linear progression; scene_order is unique within a scenario (idx_scenes_order). Client writes: the scenario''s creator (or an admin) writes every column but created_at/updated_at (server-owned); bounded.';
+'Sequential scenes of a scenario for linear progression; scene_order is unique within a scenario (idx_scenes_order). Client writes: the scenario''s creator (or an admin) writes every column but created_at/updated_at (server-owned); bounded (description and scene_context up to 100,000 characters).';
 comment on table simulation.scene_personas is
 'Which personas take part in which scene. The composite foreign keys on (scene_id, scenario_id) and (persona_id, scenario_id) guarantee scene and persona belong to the same scenario; scenario_id is filled from the scene when omitted. Client writes: the scenario''s creator (or an admin) writes scene_id, persona_id, involvement_level. Server-owned: created_at.';
 comment on table simulation.scenario_files is
