@@ -11,7 +11,8 @@ select has_extension('extensions', 'pg_trgm', 'pg_trgm is installed in schema ex
 select has_extension('extensions', 'btree_gin', 'btree_gin is installed in schema extensions');
 select tables_are('classroom', array['tenants', 'users', 'user_preferences', 'lessons', 'video_groups', 'videos',
     'milestones', 'ai_configurations', 'questions', 'ai_usage_logs', 'student_sessions', 'student_progress',
-    'question_attempts', 'grades', 'analytics_events', 'audit_logs', 'system_configs'], 'classroom has exactly the seed''s 17 tables');
+    'question_attempts', 'grades', 'analytics_events', 'audit_logs', 'system_configs', 'invitations'],
+    'classroom has exactly the seed''s 17 tables and invitations (membership consent, issue 15)');
 select is(
     (select count(*)::int from pg_class where relnamespace = 'classroom'::regnamespace and relkind = 'r' and not relrowsecurity),
     0, 'row level security is enabled on every classroom table');
@@ -96,11 +97,13 @@ select ok(not has_column_privilege('authenticated', 'classroom.questions', 'corr
 select ok(not has_column_privilege('authenticated', 'classroom.student_progress', 'average_score', 'UPDATE'), 'authenticated cannot update student_progress.average_score');
 
 -- functions
-select functions_are('classroom', array['question_answer_key', 'question_details'], 'classroom exposes only question_answer_key and question_details');
+select functions_are('classroom', array['question_answer_key', 'question_details', 'accept_invitation', 'my_invitations', 'leave_tenant'],
+    'classroom exposes question_answer_key, question_details and the membership functions accept_invitation, my_invitations, leave_tenant');
 select functions_are('classroom_private', array['current_tenant_id', 'current_user_role', 'published_lesson_ids', 'managed_lesson_ids', 'managed_lesson_id_array',
     'question_data_is_valid', 'score_answer', 'question_answer_key', 'question_details', 'set_updated_at', 'set_lesson_id_from_parent', 'bump_version',
     'check_milestone_timestamp', 'stamp_question_review', 'guard_user_update', 'create_tenant_defaults', 'write_audit_log',
-    'prepare_question_attempt', 'record_grade', 'set_grade_status', 'refresh_progress_score', 'stamp_config_author'],
+    'prepare_question_attempt', 'record_grade', 'set_grade_status', 'refresh_progress_score', 'stamp_config_author',
+    'prepare_invitation', 'accept_invitation', 'my_invitations', 'leave_tenant', 'check_attempt_caller', 'guard_api_write'],
     'classroom_private functions');
 select is_definer('classroom_private', 'current_tenant_id', array[]::name[], 'current_tenant_id is security definer');
 select is_definer('classroom_private', 'current_user_role', array[]::name[], 'current_user_role is security definer');
@@ -140,7 +143,7 @@ select columns_are('classroom', 'ai_configurations', array['tenant_id', 'id', 'n
 select col_is_pk('classroom', 'ai_configurations', array['tenant_id', 'id'], 'ai_configurations: primary key is (tenant_id, id)');
 select indexes_are('classroom', 'ai_configurations', array['ai_configurations_pkey', 'idx_ai_configurations_tenant_id_created_by_id', 'idx_ai_configurations_tenant_id_provider_active'], 'ai_configurations: exact index set');
 select policies_are('classroom', 'ai_configurations', array['ai_configurations: admins can delete', 'ai_configurations: admins can insert', 'ai_configurations: admins can update', 'ai_configurations: staff can select'], 'ai_configurations: exact policy set');
-select triggers_are('classroom', 'ai_configurations', array['set_updated_at', 'write_audit_log'], 'ai_configurations: exact trigger set');
+select triggers_are('classroom', 'ai_configurations', array['guard_api_write', 'set_updated_at', 'write_audit_log'], 'ai_configurations: exact trigger set');
 select fk_ok('classroom', 'ai_configurations', array['tenant_id', 'created_by_id'], 'classroom', 'users', array['tenant_id', 'id'], 'ai_configurations: ai_configurations_created_by_id_fkey');
 select fk_ok('classroom', 'ai_configurations', array['tenant_id'], 'classroom', 'tenants', array['id'], 'ai_configurations: ai_configurations_tenant_id_fkey');
 select columns_are('classroom', 'ai_usage_logs', array['tenant_id', 'id', 'ai_configuration_id', 'user_id', 'question_id', 'request_type', 'provider', 'model', 'tokens_used', 'cost', 'response_time', 'success', 'error_message', 'metadata', 'created_at'], 'ai_usage_logs: exact column set');
@@ -170,7 +173,7 @@ select columns_are('classroom', 'grades', array['tenant_id', 'id', 'student_id',
 select col_is_pk('classroom', 'grades', array['tenant_id', 'id'], 'grades: primary key is (tenant_id, id)');
 select indexes_are('classroom', 'grades', array['grades_pkey', 'grades_tenant_id_student_id_question_id_key', 'idx_grades_tenant_id_graded_by_id', 'idx_grades_tenant_id_lesson_id_student_id', 'idx_grades_tenant_id_question_id_lesson_id'], 'grades: exact index set');
 select policies_are('classroom', 'grades', array['grades: lesson managers can update', 'grades: owner or lesson manager can select'], 'grades: exact policy set');
-select triggers_are('classroom', 'grades', array['refresh_progress', 'set_status', 'set_updated_at', 'write_audit_log'], 'grades: exact trigger set');
+select triggers_are('classroom', 'grades', array['guard_api_write', 'refresh_progress', 'set_status', 'set_updated_at', 'write_audit_log'], 'grades: exact trigger set');
 select fk_ok('classroom', 'grades', array['tenant_id', 'graded_by_id'], 'classroom', 'users', array['tenant_id', 'id'], 'grades: grades_graded_by_id_fkey');
 select fk_ok('classroom', 'grades', array['tenant_id', 'question_id', 'lesson_id'], 'classroom', 'questions', array['tenant_id', 'id', 'lesson_id'], 'grades: grades_question_id_fkey');
 select fk_ok('classroom', 'grades', array['tenant_id', 'student_id'], 'classroom', 'users', array['tenant_id', 'id'], 'grades: grades_student_id_fkey');
@@ -178,20 +181,20 @@ select columns_are('classroom', 'lessons', array['tenant_id', 'id', 'title', 'de
 select col_is_pk('classroom', 'lessons', array['tenant_id', 'id'], 'lessons: primary key is (tenant_id, id)');
 select indexes_are('classroom', 'lessons', array['idx_lessons_tenant_id_created_by_id', 'idx_lessons_tenant_id_metadata', 'idx_lessons_tenant_id_status', 'idx_lessons_tenant_id_title', 'lessons_pkey'], 'lessons: exact index set');
 select policies_are('classroom', 'lessons', array['lessons: staff or published can select', 'lessons: teachers can delete their own, admins any', 'lessons: teachers can insert their own, admins any', 'lessons: teachers can update their own, admins any'], 'lessons: exact policy set');
-select triggers_are('classroom', 'lessons', array['bump_version', 'set_updated_at', 'write_audit_log'], 'lessons: exact trigger set');
+select triggers_are('classroom', 'lessons', array['bump_version', 'guard_api_write', 'set_updated_at', 'write_audit_log'], 'lessons: exact trigger set');
 select fk_ok('classroom', 'lessons', array['tenant_id', 'created_by_id'], 'classroom', 'users', array['tenant_id', 'id'], 'lessons: lessons_created_by_id_fkey');
 select fk_ok('classroom', 'lessons', array['tenant_id'], 'classroom', 'tenants', array['id'], 'lessons: lessons_tenant_id_fkey');
 select columns_are('classroom', 'milestones', array['tenant_id', 'id', 'lesson_id', 'video_id', 'title', 'description', 'timestamp', 'is_required', 'created_at', 'updated_at'], 'milestones: exact column set');
 select col_is_pk('classroom', 'milestones', array['tenant_id', 'id'], 'milestones: primary key is (tenant_id, id)');
 select indexes_are('classroom', 'milestones', array['idx_milestones_tenant_id_video_id_lesson_id', 'idx_milestones_tenant_id_video_id_timestamp', 'milestones_pkey', 'milestones_tenant_id_id_lesson_id_key'], 'milestones: exact index set');
 select policies_are('classroom', 'milestones', array['milestones: lesson managers can delete', 'milestones: lesson managers can insert', 'milestones: lesson managers can update', 'milestones: staff or published lesson can select'], 'milestones: exact policy set');
-select triggers_are('classroom', 'milestones', array['check_timestamp', 'set_lesson_id', 'set_updated_at'], 'milestones: exact trigger set');
+select triggers_are('classroom', 'milestones', array['check_timestamp', 'guard_api_write', 'set_lesson_id', 'set_updated_at'], 'milestones: exact trigger set');
 select fk_ok('classroom', 'milestones', array['tenant_id', 'video_id', 'lesson_id'], 'classroom', 'videos', array['tenant_id', 'id', 'lesson_id'], 'milestones: milestones_video_id_fkey');
 select columns_are('classroom', 'question_attempts', array['tenant_id', 'id', 'student_id', 'question_id', 'lesson_id', 'session_id', 'attempt_number', 'answer', 'is_correct', 'score', 'time_spent', 'created_at'], 'question_attempts: exact column set');
 select col_is_pk('classroom', 'question_attempts', array['tenant_id', 'id'], 'question_attempts: primary key is (tenant_id, id)');
 select indexes_are('classroom', 'question_attempts', array['idx_question_attempts_tenant_id_lesson_id', 'idx_question_attempts_tenant_id_question_id_lesson_id', 'idx_question_attempts_tenant_id_session_id', 'question_attempts_pkey', 'question_attempts_student_id_question_id_attempt_number_key'], 'question_attempts: exact index set');
 select policies_are('classroom', 'question_attempts', array['question_attempts: owner or lesson manager can select', 'question_attempts: students can insert their own'], 'question_attempts: exact policy set');
-select triggers_are('classroom', 'question_attempts', array['prepare_attempt', 'record_grade'], 'question_attempts: exact trigger set');
+select triggers_are('classroom', 'question_attempts', array['check_caller', 'guard_api_write', 'prepare_attempt', 'record_grade'], 'question_attempts: exact trigger set');
 select fk_ok('classroom', 'question_attempts', array['tenant_id', 'question_id', 'lesson_id'], 'classroom', 'questions', array['tenant_id', 'id', 'lesson_id'], 'question_attempts: question_attempts_question_id_fkey');
 select fk_ok('classroom', 'question_attempts', array['tenant_id', 'session_id'], 'classroom', 'student_sessions', array['tenant_id', 'id'], 'question_attempts: question_attempts_session_id_fkey');
 select fk_ok('classroom', 'question_attempts', array['tenant_id', 'student_id'], 'classroom', 'users', array['tenant_id', 'id'], 'question_attempts: question_attempts_student_id_fkey');
@@ -199,7 +202,7 @@ select columns_are('classroom', 'questions', array['tenant_id', 'id', 'lesson_id
 select col_is_pk('classroom', 'questions', array['tenant_id', 'id'], 'questions: primary key is (tenant_id, id)');
 select indexes_are('classroom', 'questions', array['idx_questions_tenant_id_ai_configuration_id', 'idx_questions_tenant_id_created_at_pending', 'idx_questions_tenant_id_created_by_id', 'idx_questions_tenant_id_lesson_id_status', 'idx_questions_tenant_id_milestone_id_lesson_id', 'idx_questions_tenant_id_question_data', 'idx_questions_tenant_id_reviewed_by_id', 'questions_pkey', 'questions_tenant_id_id_lesson_id_key'], 'questions: exact index set');
 select policies_are('classroom', 'questions', array['questions: lesson managers can delete', 'questions: lesson managers can insert', 'questions: lesson managers can update and review', 'questions: staff or approved and published can select'], 'questions: exact policy set');
-select triggers_are('classroom', 'questions', array['bump_version', 'set_lesson_id', 'set_updated_at', 'stamp_review', 'write_audit_log'], 'questions: exact trigger set');
+select triggers_are('classroom', 'questions', array['bump_version', 'guard_api_write', 'set_lesson_id', 'set_updated_at', 'stamp_review', 'write_audit_log'], 'questions: exact trigger set');
 select fk_ok('classroom', 'questions', array['tenant_id', 'ai_configuration_id'], 'classroom', 'ai_configurations', array['tenant_id', 'id'], 'questions: questions_ai_configuration_id_fkey');
 select fk_ok('classroom', 'questions', array['tenant_id', 'created_by_id'], 'classroom', 'users', array['tenant_id', 'id'], 'questions: questions_created_by_id_fkey');
 select fk_ok('classroom', 'questions', array['tenant_id', 'milestone_id', 'lesson_id'], 'classroom', 'milestones', array['tenant_id', 'id', 'lesson_id'], 'questions: questions_milestone_id_fkey');
@@ -208,7 +211,7 @@ select columns_are('classroom', 'student_progress', array['tenant_id', 'id', 'st
 select col_is_pk('classroom', 'student_progress', array['tenant_id', 'id'], 'student_progress: primary key is (tenant_id, id)');
 select indexes_are('classroom', 'student_progress', array['idx_student_progress_tenant_id_current_video_id', 'idx_student_progress_tenant_id_lesson_id', 'idx_student_progress_tenant_id_student_id_updated_at', 'student_progress_pkey', 'student_progress_tenant_id_student_id_lesson_id_key'], 'student_progress: exact index set');
 select policies_are('classroom', 'student_progress', array['student_progress: owner can insert for published lessons', 'student_progress: owner can update', 'student_progress: owner or lesson manager can select'], 'student_progress: exact policy set');
-select triggers_are('classroom', 'student_progress', array['set_updated_at'], 'student_progress: exact trigger set');
+select triggers_are('classroom', 'student_progress', array['guard_api_write', 'set_updated_at'], 'student_progress: exact trigger set');
 select fk_ok('classroom', 'student_progress', array['tenant_id', 'current_video_id'], 'classroom', 'videos', array['tenant_id', 'id'], 'student_progress: student_progress_current_video_id_fkey');
 select fk_ok('classroom', 'student_progress', array['tenant_id', 'lesson_id'], 'classroom', 'lessons', array['tenant_id', 'id'], 'student_progress: student_progress_lesson_id_fkey');
 select fk_ok('classroom', 'student_progress', array['tenant_id', 'student_id'], 'classroom', 'users', array['tenant_id', 'id'], 'student_progress: student_progress_student_id_fkey');
@@ -216,7 +219,7 @@ select columns_are('classroom', 'student_sessions', array['tenant_id', 'id', 'st
 select col_is_pk('classroom', 'student_sessions', array['tenant_id', 'id'], 'student_sessions: primary key is (tenant_id, id)');
 select indexes_are('classroom', 'student_sessions', array['idx_student_sessions_tenant_id_last_video_id', 'idx_student_sessions_tenant_id_lesson_id', 'idx_student_sessions_tenant_id_student_id_device_id_open', 'idx_student_sessions_tenant_id_student_id_last_heartbeat_at', 'student_sessions_pkey'], 'student_sessions: exact index set');
 select policies_are('classroom', 'student_sessions', array['student_sessions: members can delete their own', 'student_sessions: members can insert their own', 'student_sessions: members can select their own, admins all', 'student_sessions: members can update their own'], 'student_sessions: exact policy set');
-select triggers_are('classroom', 'student_sessions', array['set_updated_at'], 'student_sessions: exact trigger set');
+select triggers_are('classroom', 'student_sessions', array['guard_api_write', 'set_updated_at'], 'student_sessions: exact trigger set');
 select fk_ok('classroom', 'student_sessions', array['tenant_id', 'last_video_id'], 'classroom', 'videos', array['tenant_id', 'id'], 'student_sessions: student_sessions_last_video_id_fkey');
 select fk_ok('classroom', 'student_sessions', array['tenant_id', 'lesson_id'], 'classroom', 'lessons', array['tenant_id', 'id'], 'student_sessions: student_sessions_lesson_id_fkey');
 select fk_ok('classroom', 'student_sessions', array['tenant_id', 'student_id'], 'classroom', 'users', array['tenant_id', 'id'], 'student_sessions: student_sessions_student_id_fkey');
@@ -224,37 +227,37 @@ select columns_are('classroom', 'system_configs', array['tenant_id', 'key', 'val
 select col_is_pk('classroom', 'system_configs', array['tenant_id', 'key'], 'system_configs: primary key is (tenant_id, key)');
 select indexes_are('classroom', 'system_configs', array['idx_system_configs_tenant_id_updated_by_id', 'system_configs_pkey'], 'system_configs: exact index set');
 select policies_are('classroom', 'system_configs', array['system_configs: admins can delete', 'system_configs: admins can insert', 'system_configs: admins can update', 'system_configs: members can select'], 'system_configs: exact policy set');
-select triggers_are('classroom', 'system_configs', array['set_updated_at', 'stamp_author', 'write_audit_log'], 'system_configs: exact trigger set');
+select triggers_are('classroom', 'system_configs', array['guard_api_write', 'set_updated_at', 'stamp_author', 'write_audit_log'], 'system_configs: exact trigger set');
 select fk_ok('classroom', 'system_configs', array['tenant_id', 'updated_by_id'], 'classroom', 'users', array['tenant_id', 'id'], 'system_configs: system_configs_updated_by_id_fkey');
 select fk_ok('classroom', 'system_configs', array['tenant_id'], 'classroom', 'tenants', array['id'], 'system_configs: system_configs_tenant_id_fkey');
 select columns_are('classroom', 'tenants', array['id', 'name', 'slug', 'is_active', 'settings', 'created_at', 'updated_at'], 'tenants: exact column set');
 select col_is_pk('classroom', 'tenants', array['id'], 'tenants: primary key is (id)');
 select indexes_are('classroom', 'tenants', array['tenants_pkey', 'tenants_slug_key'], 'tenants: exact index set');
 select policies_are('classroom', 'tenants', array['tenants: admins can update their tenant', 'tenants: members can select their tenant'], 'tenants: exact policy set');
-select triggers_are('classroom', 'tenants', array['create_defaults', 'set_updated_at'], 'tenants: exact trigger set');
+select triggers_are('classroom', 'tenants', array['create_defaults', 'guard_api_write', 'set_updated_at'], 'tenants: exact trigger set');
 select columns_are('classroom', 'user_preferences', array['tenant_id', 'user_id', 'language', 'timezone', 'playback_speed', 'autoplay', 'captions_enabled', 'theme', 'notification_settings', 'learning_preferences', 'created_at', 'updated_at'], 'user_preferences: exact column set');
 select col_is_pk('classroom', 'user_preferences', array['tenant_id', 'user_id'], 'user_preferences: primary key is (tenant_id, user_id)');
 select indexes_are('classroom', 'user_preferences', array['user_preferences_pkey'], 'user_preferences: exact index set');
 select policies_are('classroom', 'user_preferences', array['user_preferences: members can delete their own', 'user_preferences: members can insert their own', 'user_preferences: members can select their own', 'user_preferences: members can update their own'], 'user_preferences: exact policy set');
-select triggers_are('classroom', 'user_preferences', array['set_updated_at'], 'user_preferences: exact trigger set');
+select triggers_are('classroom', 'user_preferences', array['guard_api_write', 'set_updated_at'], 'user_preferences: exact trigger set');
 select fk_ok('classroom', 'user_preferences', array['tenant_id', 'user_id'], 'classroom', 'users', array['tenant_id', 'id'], 'user_preferences: user_preferences_user_id_fkey');
 select columns_are('classroom', 'users', array['id', 'tenant_id', 'email', 'first_name', 'last_name', 'role', 'email_verified', 'email_verified_at', 'avatar_url', 'is_active', 'last_login_at', 'created_at', 'updated_at'], 'users: exact column set');
 select col_is_pk('classroom', 'users', array['id'], 'users: primary key is (id)');
 select indexes_are('classroom', 'users', array['idx_users_tenant_id_role', 'users_pkey', 'users_tenant_id_email_key', 'users_tenant_id_id_key'], 'users: exact index set');
-select policies_are('classroom', 'users', array['users: admins can delete other members', 'users: admins can insert members', 'users: members can update self, admins any member', 'users: members see self and staff, staff see all'], 'users: exact policy set');
-select triggers_are('classroom', 'users', array['guard_update', 'set_updated_at', 'write_audit_log'], 'users: exact trigger set');
+select policies_are('classroom', 'users', array['users: admins can delete other members', 'users: members can update self, admins any member', 'users: members see self and staff, staff see all'], 'users: exact policy set');
+select triggers_are('classroom', 'users', array['guard_api_write', 'guard_update', 'set_updated_at', 'write_audit_log'], 'users: exact trigger set');
 select fk_ok('classroom', 'users', array['tenant_id'], 'classroom', 'tenants', array['id'], 'users: users_tenant_id_fkey');
 select columns_are('classroom', 'video_groups', array['tenant_id', 'id', 'lesson_id', 'title', 'description', 'position', 'created_at', 'updated_at'], 'video_groups: exact column set');
 select col_is_pk('classroom', 'video_groups', array['tenant_id', 'id'], 'video_groups: primary key is (tenant_id, id)');
 select indexes_are('classroom', 'video_groups', array['idx_video_groups_tenant_id_lesson_id_position', 'video_groups_pkey', 'video_groups_tenant_id_id_lesson_id_key'], 'video_groups: exact index set');
 select policies_are('classroom', 'video_groups', array['video_groups: lesson managers can delete', 'video_groups: lesson managers can insert', 'video_groups: lesson managers can update', 'video_groups: staff or published lesson can select'], 'video_groups: exact policy set');
-select triggers_are('classroom', 'video_groups', array['set_updated_at'], 'video_groups: exact trigger set');
+select triggers_are('classroom', 'video_groups', array['guard_api_write', 'set_updated_at'], 'video_groups: exact trigger set');
 select fk_ok('classroom', 'video_groups', array['tenant_id', 'lesson_id'], 'classroom', 'lessons', array['tenant_id', 'id'], 'video_groups: video_groups_lesson_id_fkey');
 select columns_are('classroom', 'videos', array['tenant_id', 'id', 'lesson_id', 'video_group_id', 'title', 'description', 'gcs_bucket', 'gcs_object_path', 'duration', 'processing_status', 'metadata', 'thumbnail_url', 'mime_type', 'file_size', 'position', 'created_at', 'updated_at'], 'videos: exact column set');
 select col_is_pk('classroom', 'videos', array['tenant_id', 'id'], 'videos: primary key is (tenant_id, id)');
 select indexes_are('classroom', 'videos', array['idx_videos_tenant_id_metadata', 'idx_videos_tenant_id_video_group_id_lesson_id', 'videos_pkey', 'videos_tenant_id_gcs_bucket_gcs_object_path_key', 'videos_tenant_id_id_lesson_id_key'], 'videos: exact index set');
 select policies_are('classroom', 'videos', array['videos: lesson managers can delete', 'videos: lesson managers can insert', 'videos: lesson managers can update', 'videos: staff or published lesson can select'], 'videos: exact policy set');
-select triggers_are('classroom', 'videos', array['set_lesson_id', 'set_updated_at'], 'videos: exact trigger set');
+select triggers_are('classroom', 'videos', array['guard_api_write', 'set_lesson_id', 'set_updated_at'], 'videos: exact trigger set');
 select fk_ok('classroom', 'videos', array['tenant_id', 'video_group_id', 'lesson_id'], 'classroom', 'video_groups', array['tenant_id', 'id', 'lesson_id'], 'videos: videos_video_group_id_fkey');
 
 select * from finish();
