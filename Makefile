@@ -16,7 +16,7 @@ help:
 	@echo "make verify     apply every migration to a throwaway Postgres and run every pgTAP test"
 	@echo "make verify-15  the same on Debian's PostgreSQL 15 (without the pgvector module aiml)"
 	@echo "make test       the pytest suite of the tool itself"
-	@echo "make lint       render --check, docs --check, then schema-tool lint (style, security, migration safety)"
+	@echo "make lint       render --check, docs --check, types --check, then schema-tool lint (style, security, migration safety)"
 	@echo "make render     render sql/ into migrations/"
 	@echo "make docs       regenerate docs/ (reference and ER diagrams) from the migrations"
 	@echo "make bench      scale benchmark: hot paths under RLS (SCALE=0.1 for a tenth; ~28 min at SCALE=1)"
@@ -48,6 +48,7 @@ test: setup
 lint: setup
 	$(BIN)/schema-tool render --check
 	$(BIN)/schema-tool docs --check
+	$(BIN)/schema-tool types --check
 	$(BIN)/schema-tool lint
 
 render: $(STAMP)
