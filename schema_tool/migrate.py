@@ -316,9 +316,12 @@ def migrate(
                 baseline = install_baseline(conn)
                 for ddl in LEDGER_DDL:
                     conn.execute(ddl)
-            applied = [
-                apply_one(conn, m, lock_timeout, who) for m in select_pending(entries, to, include_all)
-            ]
+            applied = []
+            for m in select_pending(entries, to, include_all):
+                # Each file in a new session, as a resumed or staged deploy runs
+                # it: a file may not rely on session state an earlier one left.
+                with connect(url, application_name="schema-tool migrate") as session:
+                    applied.append(apply_one(session, m, lock_timeout, who))
             return MigrateResult(applied, baseline, entries)
         finally:
             conn.close()
