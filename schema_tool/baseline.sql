@@ -55,6 +55,19 @@ grant supabase_auth_admin, supabase_storage_admin to postgres;
 grant pg_monitor, pg_read_all_data, pg_signal_backend to postgres;
 grant pg_read_all_data to supabase_read_only_user;
 
+-- supautils also lets postgres set a few superuser-only parameters
+-- (supautils.privileged_role_allowed_configs); Postgres 15+ can grant that itself.
+do $$
+declare
+    p text;
+begin
+    foreach p in array array['session_replication_role', 'log_lock_waits', 'log_min_messages',
+                             'track_io_timing'] loop
+        execute format('grant set on parameter %I to postgres', p);
+    end loop;
+end
+$$;
+
 alter role anon set statement_timeout = '3s';
 alter role authenticated set statement_timeout = '8s';
 alter role authenticator set statement_timeout = '8s';

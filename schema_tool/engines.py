@@ -50,12 +50,6 @@ class Server:
         """The superuser's URL of another database on the same server."""
         return _with_database(self.admin_url, dbname)
 
-
-def _with_database(url: str, dbname: str) -> str:
-    base, _, query = url.partition("?")
-    base = base.rsplit("/", 1)[0]
-    return f"{base}/{dbname}" + (f"?{query}" if query else "")
-
     def psql(self) -> str:
         """A psql binary matching the server (or the one on PATH)."""
         if self.bin_dir and (self.bin_dir / "psql").exists():
@@ -64,6 +58,12 @@ def _with_database(url: str, dbname: str) -> str:
         if not found:
             raise UsageError("psql not found: install postgresql-client (apt-get install postgresql-client)")
         return found
+
+
+def _with_database(url: str, dbname: str) -> str:
+    base, _, query = url.partition("?")
+    base = base.rsplit("/", 1)[0]
+    return f"{base}/{dbname}" + (f"?{query}" if query else "")
 
 
 def embedded_bin_dir_or_none() -> Path | None:

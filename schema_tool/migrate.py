@@ -21,7 +21,7 @@ from psycopg.conninfo import conninfo_to_dict
 
 from . import __version__
 from .errors import CheckFailed, SchemaToolError, UsageError
-from .migrations import Migration, load
+from .migrations import Amendment, Migration, load, load_amendments, statements_digest
 from .supabase import has_auth, install_baseline
 
 # Any constant will do; it only has to be the same for every runner.
@@ -120,8 +120,12 @@ def read_ledger(conn: psycopg.Connection) -> dict[str, LedgerRow]:
     return {r[0]: LedgerRow(*r) for r in rows}
 
 
-def plan(migrations: list[Migration], ledger: dict[str, LedgerRow]) -> list[Entry]:
-    """Every local and recorded migration with its state, in version order."""
+def plan(
+    migrations: list[Migration], ledger: dict[str, LedgerRow], amended: dict[str, Amendment] | None = None
+) -> list[Entry]:
+    """Every local and recorded migration with its state, in version order.
+    A row recording the bytes an amendment replaced counts as applied."""
+    amended = amended or {}
     local = {m.version: m for m in migrations}
     newest_applied = max((int(v) for v in ledger), default=-1)
     entries = []
@@ -134,10 +138,13 @@ def plan(migrations: list[Migration], ledger: dict[str, LedgerRow]) -> list[Entr
         if migration is None:
             entries.append(Entry(version, row.name, "missing-locally", None, row.applied_at))
             continue
+        amendment = amended.get(version)
         if row.checksum is not None:
-            same = row.checksum == migration.checksum
+            same = row.checksum == migration.checksum or bool(
+                amendment and row.checksum in amendment.previous_checksums)
         else:  # applied by the Supabase CLI: compare what it recorded
-            same = row.statements == [s.text for s in migration.statements]
+            same = row.statements == [s.text for s in migration.statements] or bool(
+                amendment and statements_digest(row.statements) in amendment.previous_statements)
         entries.append(
             Entry(
                 version,
@@ -308,7 +315,7 @@ def migrate(
     try:
         conn = connect(url, application_name="schema-tool migrate")
         try:
-            entries = plan(migrations, read_ledger(conn))
+            entries = plan(migrations, read_ledger(conn), load_amendments(migrations_dir))
             problems = refusals(entries, include_all)
             if problems:
                 raise CheckFailed("refusing to migrate, nothing was applied:\n  " + "\n  ".join(problems))
@@ -333,7 +340,7 @@ def migrate(
 def status(url: str, migrations_dir: Path) -> list[Entry]:
     migrations = load(migrations_dir)
     with connect(url, application_name="schema-tool status") as conn:
-        return plan(migrations, read_ledger(conn))
+        return plan(migrations, read_ledger(conn), load_amendments(migrations_dir))
 
 
 @dataclass
@@ -347,7 +354,7 @@ class DryRun:
 def dry_run(url: str, migrations_dir: Path, to: str | None = None, include_all: bool = False) -> DryRun:
     migrations = load(migrations_dir)
     with connect(url, application_name="schema-tool dry-run") as conn:
-        entries = plan(migrations, read_ledger(conn))
+        entries = plan(migrations, read_ledger(conn), load_amendments(migrations_dir))
         baseline_needed = not has_auth(conn)
     problems = refusals(entries, include_all)
     to_apply = [] if problems else select_pending(entries, to, include_all)

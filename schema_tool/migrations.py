@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -68,6 +69,48 @@ class Migration:
         before = self.sql[:offset]
         line = before.count("\n") + 1
         return line, offset - (before.rfind("\n") + 1) + 1
+
+
+AMENDMENTS_FILE = "amended-migrations.toml"
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """A released migration edited after release: the bytes it replaces still count as applied."""
+
+    version: str
+    previous_checksums: frozenset[str]
+    previous_statements: frozenset[str]
+    reason: str
+
+
+def statements_digest(statements: list[str]) -> str:
+    """sha256 of statements joined by NUL: how amended-migrations.toml names a CLI ledger row."""
+    return hashlib.sha256("\0".join(statements).encode()).hexdigest()
+
+
+def load_amendments(migrations_dir: Path) -> dict[str, Amendment]:
+    """The project's amended-migrations.toml (beside the migrations folder), by version."""
+    path = migrations_dir.parent / AMENDMENTS_FILE
+    if not path.exists():
+        return {}
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{path}: {exc}") from exc
+    amendments = {}
+    for entry in data.get("amended", []):
+        version = str(entry.get("version", ""))
+        if not version.isdigit() or not str(entry.get("reason", "")).strip():
+            raise UsageError(f"{path}: every [[amended]] entry needs a version and a reason")
+        amendments[version] = Amendment(
+            version,
+            frozenset(entry.get("previous_checksums", [])),
+            frozenset(entry.get("previous_statements", [])),
+            entry["reason"].strip(),
+        )
+    return amendments
 
 
 def load(migrations_dir: Path, exclude: tuple[str, ...] = ()) -> list[Migration]:
