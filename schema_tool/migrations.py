@@ -85,8 +85,9 @@ class Amendment:
 
 
 def statements_digest(statements: list[str]) -> str:
-    """sha256 of statements joined by NUL: how amended-migrations.toml names a CLI ledger row."""
-    return hashlib.sha256("\0".join(statements).encode()).hexdigest()
+    """sha256 of statements joined by the record separator (chr 30): how
+    amended-migrations.toml and schema_tool_history name a CLI ledger row."""
+    return hashlib.sha256(chr(30).join(statements).encode()).hexdigest()
 
 
 def load_amendments(migrations_dir: Path) -> dict[str, Amendment]:

@@ -12,9 +12,9 @@ import pytest
 
 from schema_tool.errors import CheckFailed, UsageError
 from schema_tool.migrate import MigrationFailed, migrate, status
-from schema_tool.migrations import load, split
+from schema_tool.migrations import load, split, statements_digest
 
-from conftest import query, run_cli, write
+from conftest import REPO, query, run_cli, write
 
 NOTES = """create schema demo;
 create table demo.notes (
@@ -324,3 +324,36 @@ def test_split_follows_the_supabase_cli_quirks():
     # so the last token runs to the end of the file and keeps its ';'.
     texts = [s.text for s in split("create table t (a int check (a > 0; b int);\nselect 1 as atomic;\n")]
     assert texts == ["create table t (a int check (a > 0; b int)", "select 1 as atomic;"]
+
+
+def test_amended_migration_accepts_the_released_bytes_and_nothing_else(project, db_url):
+    released = "create schema demo;\n"
+    path = write(project / "migrations" / "20260101000000_demo.sql", released)
+    migrate(db_url, project / "migrations")
+    old = load(project / "migrations")[0]
+    path.write_text("select 1;\ncreate schema demo;\n")
+    assert [e.state for e in status(db_url, project / "migrations")] == ["modified"]
+    write(project / "amended-migrations.toml",
+          f'[[amended]]\nversion = "20260101000000"\nprevious_checksums = ["{old.checksum}"]\n'
+          f'previous_statements = ["{statements_digest([s.text for s in old.statements])}"]\n'
+          'reason = "loads a library first"\n')
+    assert [e.state for e in status(db_url, project / "migrations")] == ["applied"]
+    assert migrate(db_url, project / "migrations").applied == []
+    # The same database pushed by the Supabase CLI (no schema-tool facts): its statements count too.
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        conn.execute("truncate supabase_migrations.schema_tool_history")
+    assert [e.state for e in status(db_url, project / "migrations")] == ["applied"]
+    # Any other bytes are still drift.
+    path.write_text("select 2;\ncreate schema demo;\n")
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        conn.execute("update supabase_migrations.schema_migrations set statements = array['create schema demo2']")
+    assert [e.state for e in status(db_url, project / "migrations")] == ["modified"]
+
+
+def test_the_repo_amendment_names_the_released_20261123120600():
+    from schema_tool.migrations import load_amendments
+
+    amendment = load_amendments(REPO / "migrations")["20261123120600"]
+    current = next(m for m in load(REPO / "migrations") if m.version == "20261123120600")
+    assert current.checksum not in amendment.previous_checksums
+    assert "hnsw.iterative_scan" in amendment.reason
