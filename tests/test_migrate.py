@@ -319,11 +319,12 @@ def test_bad_file_name_is_a_usage_error(project, db_url):
 
 
 def test_split_follows_the_supabase_cli_quirks():
-    # parentheses hold semicolons; a word "atomic" after white space opens a
-    # BEGIN ATOMIC body that only "end" closes (the CLI's documented caveat),
-    # so the last token runs to the end of the file and keeps its ';'.
+    # parentheses hold semicolons; "atomic" opens a body only right after the
+    # word BEGIN (a column named atomic does not), and only "end" closes it,
+    # so an unclosed body runs to the end of the file and keeps its ';'.
     texts = [s.text for s in split("create table t (a int check (a > 0; b int);\nselect 1 as atomic;\n")]
-    assert texts == ["create table t (a int check (a > 0; b int)", "select 1 as atomic;"]
+    assert texts == ["create table t (a int check (a > 0; b int)", "select 1 as atomic"]
+    assert [s.text for s in split("select 1;\nbegin atomic select 2;\n")] == ["select 1", "begin atomic select 2;"]
 
 
 def test_amended_migration_accepts_the_released_bytes_and_nothing_else(project, db_url):
