@@ -21,9 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import psycopg
 
-from schema_tool import engines
+from schema_tool import databases, engines
 from schema_tool.migrate import migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,10 +43,8 @@ def floor() -> float:
     files = sorted((ROOT / "migrations").glob("*.sql"))
 
     def run():
-        with engines.throwaway("embedded") as srv:
+        with engines.throwaway("embedded") as srv:  # its postgres database has the baseline
             psql = srv.psql()
-            subprocess.run([psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", srv.url, "-f",
-                            str(ROOT / "schema_tool" / "baseline.sql")], check=True, capture_output=True)
             for f in files:
                 subprocess.run([psql, "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-d", srv.url, "-f", str(f)],
                                check=True, capture_output=True)
@@ -71,17 +68,13 @@ def ledger_overhead(count: int = 500) -> tuple[float, float]:
             (folder / f"{20000101000000 + i}_t{i}.sql").write_text(body)
             bodies.append(body)
         (Path(tmp) / "all.sql").write_text("".join(bodies).replace("bench_t", "plain_t"))
-        with psycopg.connect(srv.url, autocommit=True) as conn:
-            conn.execute("create database plain")
-            conn.execute("create database tool")
+        databases.create(srv, "plain")
+        databases.create(srv, "tool")  # with the baseline: measure the ledger, not it
         psql = srv.psql()
         plain = timed(lambda: subprocess.run(
             [psql, "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-d", srv.database_url("plain"), "-f", str(Path(tmp) / "all.sql")],
             check=True, capture_output=True))
         tool_url = srv.database_url("tool")
-        # the baseline is a one-off cost of the first run; measure the ledger, not it
-        with psycopg.connect(tool_url, autocommit=True) as conn:
-            conn.execute((ROOT / "schema_tool" / "baseline.sql").read_text())
         tool = timed(lambda: migrate(tool_url, folder))
         return plain, tool
 

@@ -52,7 +52,7 @@ from psycopg import sql as pgsql
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from schema_tool import engines  # noqa: E402
+from schema_tool import databases, engines  # noqa: E402
 from schema_tool.migrate import migrate  # noqa: E402
 
 BENCH = ROOT / "bench"
@@ -146,14 +146,12 @@ def time_migrations(srv, repeats: int = 3) -> list[float]:
     times = []
     for i in range(repeats):
         name = f"bench_migrate_{i}"
-        with psycopg.connect(srv.url, autocommit=True) as conn:
-            conn.execute(pgsql.SQL("drop database if exists {} with (force)").format(pgsql.Identifier(name)))
-            conn.execute(pgsql.SQL("create database {}").format(pgsql.Identifier(name)))
+        databases.drop(srv, name)
+        url = databases.create(srv, name)  # as on Supabase: the baseline, owned by postgres
         started = time.perf_counter()
-        migrate(srv.database_url(name), ROOT / "migrations")
+        migrate(url, ROOT / "migrations")
         times.append(time.perf_counter() - started)
-        with psycopg.connect(srv.url, autocommit=True) as conn:
-            conn.execute(pgsql.SQL("drop database {} with (force)").format(pgsql.Identifier(name)))
+        databases.drop(srv, name)
     return times
 
 
@@ -175,10 +173,11 @@ def load_data(srv, url: str, scale: float, modules: list[str]) -> dict:
     timings: dict = {}
     users = max(1000, round(100_000 * scale))
     variables = {"scale": scale, "users": users}
+    with psycopg.connect(srv.admin_url, autocommit=True) as admin:  # server settings: the superuser's
+        admin.execute("alter system set max_wal_size = '8GB'")
+        admin.execute("alter system set checkpoint_timeout = '30min'")
+        admin.execute("select pg_reload_conf()")
     with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("alter system set max_wal_size = '8GB'")
-        conn.execute("alter system set checkpoint_timeout = '30min'")
-        conn.execute("select pg_reload_conf()")
         schemas = [m for m in MODULES]
         indexes = conn.execute(SECONDARY_INDEXES, (schemas,)).fetchall()
         for name, _, _, _, _ in indexes:
@@ -528,9 +527,7 @@ def main() -> int:
             mig = time_migrations(srv)
             info["migrate_s"] = [round(t, 2) for t in mig]
             log(f"all migrations on an empty database: {', '.join(f'{t:.2f}' for t in mig)} s")
-            with psycopg.connect(srv.url, autocommit=True) as conn:
-                conn.execute("create database bench")
-            url = srv.database_url("bench")
+            url = databases.create(srv, "bench")
             migrate(url, ROOT / "migrations")
             gen_started = time.perf_counter()
             info["load"] = load_data(srv, url, scale, modules)

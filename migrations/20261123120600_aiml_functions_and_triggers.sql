@@ -453,6 +453,13 @@ begin
 end
 $$;
 
+-- Evaluating a vector value loads pgvector's library into this session, which
+-- defines hnsw.iterative_scan: only a superuser may name a parameter that is not
+-- defined yet in a function's SET clause, and on Supabase this file runs as
+-- postgres, possibly in a session of its own. Added after release: see
+-- amended-migrations.toml.
+select '[0]'::extensions.vector;
+
 create function aiml.search_content_chunks(
     p_query_embedding extensions.vector,
     p_match_count integer default 10,

@@ -25,23 +25,30 @@ from urllib.parse import quote
 from .errors import UsageError
 
 ENGINES = ("embedded", "system", "docker")
+SUPERUSER = "supabase_admin"
 SUPABASE_IMAGE = "supabase/postgres:15.8.1.085"
 
 
 @dataclass
 class Server:
-    url: str
+    url: str  # as `postgres`, the role migrations and tests run as
     engine: str
     version: str = ""
     bin_dir: Path | None = None
     directory: Path | None = None
     stop: callable = field(default=lambda: None, repr=False)
+    admin_url: str = ""  # as the superuser (supabase_admin): create/drop databases, install the baseline
+
+    def __post_init__(self):
+        self.admin_url = self.admin_url or self.url
 
     def database_url(self, dbname: str) -> str:
         """The URL of another database on the same server."""
-        base, _, query = self.url.partition("?")
-        base = base.rsplit("/", 1)[0]
-        return f"{base}/{dbname}" + (f"?{query}" if query else "")
+        return _with_database(self.url, dbname)
+
+    def admin_database_url(self, dbname: str) -> str:
+        """The superuser's URL of another database on the same server."""
+        return _with_database(self.admin_url, dbname)
 
     def psql(self) -> str:
         """A psql binary matching the server (or the one on PATH)."""
@@ -51,6 +58,12 @@ class Server:
         if not found:
             raise UsageError("psql not found: install postgresql-client (apt-get install postgresql-client)")
         return found
+
+
+def _with_database(url: str, dbname: str) -> str:
+    base, _, query = url.partition("?")
+    base = base.rsplit("/", 1)[0]
+    return f"{base}/{dbname}" + (f"?{query}" if query else "")
 
 
 def embedded_bin_dir_or_none() -> Path | None:
@@ -144,7 +157,9 @@ def start_local(bin_dir: Path, engine: str) -> Server:
 
     try:
         _run(
-            [str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+            # As in the supabase/postgres image, the bootstrap superuser is
+            # supabase_admin; the baseline then creates `postgres` without SUPERUSER.
+            [str(bin_dir / "initdb"), "-D", str(data), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8",
              "--locale=C", "--no-sync", "--no-instructions"],
             user,
             env=env,
@@ -161,6 +176,9 @@ def start_local(bin_dir: Path, engine: str) -> Server:
             env=env,
         )
         version = (data / "PG_VERSION").read_text().strip()
+        socket = f"?host={quote(str(directory))}&port=5432"
+        admin_url = f"postgresql://{SUPERUSER}@/postgres{socket}"
+        supabase_cluster(admin_url)
     except BaseException:
         log = directory / "server.log"
         detail = log.read_text()[-2000:] if log.exists() else ""
@@ -168,8 +186,20 @@ def start_local(bin_dir: Path, engine: str) -> Server:
         if detail:
             raise UsageError(f"engine {engine}: the server did not start:\n{detail}")
         raise
-    url = f"postgresql://postgres@/postgres?host={quote(str(directory))}&port=5432"
-    return Server(url, engine, version, bin_dir, directory, stop)
+    return Server(f"postgresql://postgres@/postgres{socket}", engine, version, bin_dir, directory, stop, admin_url)
+
+
+def supabase_cluster(admin_url: str) -> None:
+    """Give a new cluster Supabase's role model and its `postgres` database the
+    baseline, owned by `postgres` as on Supabase (migrations/db/migrate.sh)."""
+    import psycopg
+
+    from .supabase import install_baseline
+
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        with conn.transaction():
+            install_baseline(conn)
+        conn.execute("alter database postgres owner to postgres")
 
 
 def start_docker() -> Server:
@@ -189,7 +219,9 @@ def start_docker() -> Server:
     container = PostgresContainer(SUPABASE_IMAGE, username="postgres", password="postgres", dbname="postgres")
     container.start()
     url = container.get_connection_url(driver=None)
-    return Server(url, "docker", "", None, None, container.stop)
+    # The image's superuser is supabase_admin, with POSTGRES_PASSWORD (migrate.sh).
+    admin_url = url.replace("postgresql://postgres:", f"postgresql://{SUPERUSER}:", 1)
+    return Server(url, "docker", "", None, None, container.stop, admin_url)
 
 
 @contextlib.contextmanager

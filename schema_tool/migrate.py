@@ -21,11 +21,16 @@ from psycopg.conninfo import conninfo_to_dict
 
 from . import __version__
 from .errors import CheckFailed, SchemaToolError, UsageError
-from .migrations import Migration, load
+from .migrations import Amendment, Migration, load, load_amendments, statements_digest
 from .supabase import has_auth, install_baseline
 
 # Any constant will do; it only has to be the same for every runner.
 LOCK_KEY = 7_301_945_166_612_234_001
+
+# sha256 of a statements array joined by the record separator (chr 30): what
+# schema_tool_history remembers of the CLI row it was written beside
+# (migrations.statements_digest computes the same in Python).
+STATEMENTS_DIGEST = "encode(sha256(convert_to(array_to_string({}, chr(30)), 'UTF8')), 'hex')"
 
 LEDGER_DDL = [
     # The Supabase CLI's statements (pkg/migration/history.go), verbatim.
@@ -33,27 +38,46 @@ LEDGER_DDL = [
     "CREATE TABLE IF NOT EXISTS supabase_migrations.schema_migrations (version text NOT NULL PRIMARY KEY)",
     "ALTER TABLE supabase_migrations.schema_migrations ADD COLUMN IF NOT EXISTS statements text[]",
     "ALTER TABLE supabase_migrations.schema_migrations ADD COLUMN IF NOT EXISTS name text",
-    # schema-tool's own facts, beside the CLI's row (gone when the CLI reverts it).
+    # schema-tool's own facts, beside the CLI's row. No foreign key to it: the
+    # CLI must stay free to TRUNCATE, delete and rewrite its table (`migration
+    # repair`, `migration squash`, `db reset --linked`). A fact counts only
+    # while the CLI row it was written beside (statements_digest) is there.
     """create table if not exists supabase_migrations.schema_tool_history (
-        version text primary key
-            references supabase_migrations.schema_migrations (version) on delete cascade,
+        version text primary key,
         checksum text not null,
         applied_at timestamptz not null default now(),
         duration_ms numeric(12, 3) not null,
         applied_by text not null,
-        tool_version text not null
+        tool_version text not null,
+        statements_digest text
     )""",
+    # Ledgers written by schema-tool before 0.2 had the foreign key and no digest.
+    "alter table supabase_migrations.schema_tool_history"
+    " drop constraint if exists schema_tool_history_version_fkey",
+    "alter table supabase_migrations.schema_tool_history add column if not exists statements_digest text",
+    "update supabase_migrations.schema_tool_history as h"
+    f" set statements_digest = {STATEMENTS_DIGEST.format('coalesce(m.statements, array[]::text[])')}"
+    " from supabase_migrations.schema_migrations as m"
+    " where m.version = h.version and h.statements_digest is null",
 ]
 # Both ledger rows in one statement: the Supabase CLI's row (version, name,
-# statements), then schema-tool's facts beside it.
-RECORD = """with cli as (
+# statements), then schema-tool's facts beside it (replacing a stale one left
+# after the CLI removed its row).
+RECORD = f"""with cli as (
         insert into supabase_migrations.schema_migrations (version, name, statements)
         values (%s, %s, %s)
-        returning version
+        returning version, statements
     )
     insert into supabase_migrations.schema_tool_history
-        (version, checksum, duration_ms, applied_by, tool_version)
-    select cli.version, %s, %s, %s, %s from cli"""
+        (version, checksum, duration_ms, applied_by, tool_version, statements_digest)
+    select cli.version, %s, %s, %s, %s, {STATEMENTS_DIGEST.format('cli.statements')} from cli
+    on conflict (version) do update set
+        checksum = excluded.checksum,
+        applied_at = now(),
+        duration_ms = excluded.duration_ms,
+        applied_by = excluded.applied_by,
+        tool_version = excluded.tool_version,
+        statements_digest = excluded.statements_digest"""
 
 
 # ---------------------------------------------------------------- connection
@@ -101,9 +125,14 @@ class Entry:
 
 
 def read_ledger(conn: psycopg.Connection) -> dict[str, LedgerRow]:
+    """The CLI's rows, each with schema-tool's facts when they were written
+    beside that very row (same statements); otherwise as applied by the CLI."""
     exists = conn.execute(
         "select to_regclass('supabase_migrations.schema_migrations') is not null,"
-        " to_regclass('supabase_migrations.schema_tool_history') is not null"
+        " to_regclass('supabase_migrations.schema_tool_history') is not null,"
+        " exists (select 1 from pg_attribute where attrelid ="
+        " to_regclass('supabase_migrations.schema_tool_history')"
+        " and attname = 'statements_digest' and not attisdropped)"
     ).fetchone()
     if not exists[0]:
         return {}
@@ -113,15 +142,28 @@ def read_ledger(conn: psycopg.Connection) -> dict[str, LedgerRow]:
         else "left join (select null::text as version, null::text as checksum,"
         " null::timestamptz as applied_at) h using (version)"
     )
+    # Digest null: a ledger from before the digest, where a foreign key kept
+    # the two rows together.
+    same_row = (
+        f"(h.statements_digest is null or h.statements_digest ="
+        f" {STATEMENTS_DIGEST.format('coalesce(m.statements, array[]::text[])')})"
+        if exists[2]
+        else "true"
+    )
     rows = conn.execute(
-        f"select m.version, coalesce(m.name, ''), coalesce(m.statements, '{{}}'), h.checksum,"
-        f" h.applied_at from supabase_migrations.schema_migrations m {history}"
+        f"select m.version, coalesce(m.name, ''), coalesce(m.statements, '{{}}'),"
+        f" case when {same_row} then h.checksum end, case when {same_row} then h.applied_at end"
+        f" from supabase_migrations.schema_migrations m {history}"
     ).fetchall()
     return {r[0]: LedgerRow(*r) for r in rows}
 
 
-def plan(migrations: list[Migration], ledger: dict[str, LedgerRow]) -> list[Entry]:
-    """Every local and recorded migration with its state, in version order."""
+def plan(
+    migrations: list[Migration], ledger: dict[str, LedgerRow], amended: dict[str, Amendment] | None = None
+) -> list[Entry]:
+    """Every local and recorded migration with its state, in version order.
+    A row recording the bytes an amendment replaced counts as applied."""
+    amended = amended or {}
     local = {m.version: m for m in migrations}
     newest_applied = max((int(v) for v in ledger), default=-1)
     entries = []
@@ -134,10 +176,13 @@ def plan(migrations: list[Migration], ledger: dict[str, LedgerRow]) -> list[Entr
         if migration is None:
             entries.append(Entry(version, row.name, "missing-locally", None, row.applied_at))
             continue
+        amendment = amended.get(version)
         if row.checksum is not None:
-            same = row.checksum == migration.checksum
+            same = row.checksum == migration.checksum or bool(
+                amendment and row.checksum in amendment.previous_checksums)
         else:  # applied by the Supabase CLI: compare what it recorded
-            same = row.statements == [s.text for s in migration.statements]
+            same = row.statements == [s.text for s in migration.statements] or bool(
+                amendment and statements_digest(row.statements) in amendment.previous_statements)
         entries.append(
             Entry(
                 version,
@@ -308,7 +353,7 @@ def migrate(
     try:
         conn = connect(url, application_name="schema-tool migrate")
         try:
-            entries = plan(migrations, read_ledger(conn))
+            entries = plan(migrations, read_ledger(conn), load_amendments(migrations_dir))
             problems = refusals(entries, include_all)
             if problems:
                 raise CheckFailed("refusing to migrate, nothing was applied:\n  " + "\n  ".join(problems))
@@ -316,9 +361,12 @@ def migrate(
                 baseline = install_baseline(conn)
                 for ddl in LEDGER_DDL:
                     conn.execute(ddl)
-            applied = [
-                apply_one(conn, m, lock_timeout, who) for m in select_pending(entries, to, include_all)
-            ]
+            applied = []
+            for m in select_pending(entries, to, include_all):
+                # Each file in a new session, as a resumed or staged deploy runs
+                # it: a file may not rely on session state an earlier one left.
+                with connect(url, application_name="schema-tool migrate") as session:
+                    applied.append(apply_one(session, m, lock_timeout, who))
             return MigrateResult(applied, baseline, entries)
         finally:
             conn.close()
@@ -330,7 +378,7 @@ def migrate(
 def status(url: str, migrations_dir: Path) -> list[Entry]:
     migrations = load(migrations_dir)
     with connect(url, application_name="schema-tool status") as conn:
-        return plan(migrations, read_ledger(conn))
+        return plan(migrations, read_ledger(conn), load_amendments(migrations_dir))
 
 
 @dataclass
@@ -344,7 +392,7 @@ class DryRun:
 def dry_run(url: str, migrations_dir: Path, to: str | None = None, include_all: bool = False) -> DryRun:
     migrations = load(migrations_dir)
     with connect(url, application_name="schema-tool dry-run") as conn:
-        entries = plan(migrations, read_ledger(conn))
+        entries = plan(migrations, read_ledger(conn), load_amendments(migrations_dir))
         baseline_needed = not has_auth(conn)
     problems = refusals(entries, include_all)
     to_apply = [] if problems else select_pending(entries, to, include_all)

@@ -4,13 +4,16 @@ A migration is `<version>_<name>.sql` with a version of digits (the Supabase
 CLI's rule). Statements are split exactly as the Supabase CLI splits them
 (pkg/parser: semicolons outside quotes, comments, dollar quotes, parentheses and
 BEGIN ATOMIC bodies; each piece right-trimmed of ';' then of white space), so
-the ledger rows either tool writes are identical.
+the ledger rows either tool writes are identical. The tokenizer below is a
+port of the CLI's state machine, quirks included (tests/test_split.py).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -70,6 +73,49 @@ class Migration:
         return line, offset - (before.rfind("\n") + 1) + 1
 
 
+AMENDMENTS_FILE = "amended-migrations.toml"
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """A released migration edited after release: the bytes it replaces still count as applied."""
+
+    version: str
+    previous_checksums: frozenset[str]
+    previous_statements: frozenset[str]
+    reason: str
+
+
+def statements_digest(statements: list[str]) -> str:
+    """sha256 of statements joined by the record separator (chr 30): how
+    amended-migrations.toml and schema_tool_history name a CLI ledger row."""
+    return hashlib.sha256(chr(30).join(statements).encode()).hexdigest()
+
+
+def load_amendments(migrations_dir: Path) -> dict[str, Amendment]:
+    """The project's amended-migrations.toml (beside the migrations folder), by version."""
+    path = migrations_dir.parent / AMENDMENTS_FILE
+    if not path.exists():
+        return {}
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{path}: {exc}") from exc
+    amendments = {}
+    for entry in data.get("amended", []):
+        version = str(entry.get("version", ""))
+        if not version.isdigit() or not str(entry.get("reason", "")).strip():
+            raise UsageError(f"{path}: every [[amended]] entry needs a version and a reason")
+        amendments[version] = Amendment(
+            version,
+            frozenset(entry.get("previous_checksums", [])),
+            frozenset(entry.get("previous_statements", [])),
+            entry["reason"].strip(),
+        )
+    return amendments
+
+
 def load(migrations_dir: Path, exclude: tuple[str, ...] = ()) -> list[Migration]:
     """Every migration in the folder, in version order, less those of the
     excluded modules (files named <version>_<module>_<what>.sql)."""
@@ -96,67 +142,156 @@ def split(sql: str) -> list[Statement]:
     start = 0
     for end in _token_ends(sql):
         token = sql[start:end]
-        text = token.rstrip(";").strip()
+        text = _go_trim_space(token.rstrip(";"))
         if text:
-            lead = len(token) - len(token.lstrip())
+            lead = len(token) - len(token.lstrip(_GO_SPACE))
             statements.append(Statement(text, start + lead))
         start = end
     return statements
 
 
+def tokens(sql: str) -> list[str]:
+    """The CLI's raw tokens (parser.Split): each up to and including its ';',
+    comments and white space kept."""
+    out, start = [], 0
+    for end in _token_ends(sql):
+        out.append(sql[start:end])
+        start = end
+    return out
+
+
+# Go's unicode.IsSpace (strings.TrimSpace): Python's str.strip() also strips
+# \x1c-\x1f, which Go keeps.
+_GO_SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def _go_trim_space(text: str) -> str:
+    return text.strip(_GO_SPACE)
+
+
+def _is_identifier_char(c: str) -> bool:
+    category = unicodedata.category(c)
+    return category[0] == "L" or category == "Nd" or c in "_$"
+
+
+def _is_begin_atomic(sql: str, start: int, end: int) -> bool:
+    """After a c/C: does the token so far end with BEGIN <space> ATOMIC, both whole words?"""
+    offset = end - 6
+    if offset < start or sql[offset:end].lower() != "atomic":
+        return False
+    if offset > start and _is_identifier_char(sql[offset - 1]):
+        return False
+    prefix_end = offset
+    while prefix_end > start and sql[prefix_end - 1] in _GO_SPACE:
+        prefix_end -= 1
+    begin = prefix_end - 5
+    if begin < start or sql[begin:prefix_end].lower() != "begin":
+        return False
+    return begin == start or not _is_identifier_char(sql[begin - 1])
+
+
+# The CLI's tokenizer (pkg/parser/state.go) is a state machine fed one
+# character at a time; each state below answers the same questions with the
+# same windows on the token read so far (sql[start:end]), so odd inputs split
+# as they do there: `/*/` closes a comment, the first `)` closes every open
+# parenthesis, a BEGIN ATOMIC body ends at the first `end` outside quotes,
+# even inside a word. States are tuples: (kind, ...).
+_READY = ("ready",)
+
+
+def _ready_next(c: str, sql: str, start: int, end: int):
+    if c == "$":
+        return ("tag", end - 1)
+    if c in "'\"":
+        return ("quote", c, False)
+    if c == "-":
+        return ("comment",)
+    if c == "/":
+        return ("block", 0)
+    if c == "\\":
+        return ("escape",)
+    if c == ";":
+        return None  # emit the token
+    if c == "(":
+        return ("atomic", _READY, ")")
+    if c in "cC" and _is_begin_atomic(sql, start, end):
+        return ("atomic", _READY, "end")
+    return _READY
+
+
+def _next(state, c: str, sql: str, start: int, end: int):
+    kind = state[0]
+    if kind == "ready":
+        return _ready_next(c, sql, start, end)
+    if kind == "dollar":
+        delimiter = state[1]
+        return _READY if sql[end - len(delimiter):end] == delimiter else state
+    if kind == "quote":
+        _, delimiter, escape = state
+        if escape:
+            if c == delimiter:
+                return ("quote", delimiter, False)
+            return _ready_next(c, sql, start, end)
+        return ("quote", delimiter, True) if c == delimiter else state
+    if kind == "comment":
+        return ("dollar", "\n") if c == "-" else _ready_next(c, sql, start, end)
+    if kind == "block":
+        depth = state[1]
+        window = sql[end - 2:end]
+        if window == "/*":
+            return ("block", depth + 1)
+        if depth == 0:
+            return _ready_next(c, sql, start, end)
+        if window == "*/":
+            return _READY if depth == 1 else ("block", depth - 1)
+        return state
+    if kind == "tag":
+        if c == "$":
+            return ("dollar", sql[state[1]:end])
+        if c.isalpha() or unicodedata.category(c) == "Nd" or c == "_":
+            return state
+        return _ready_next(c, sql, start, end)
+    if kind == "escape":
+        return _READY
+    # atomic: the inner state reads the character; a separator inside does not count
+    _, inner, delimiter = state
+    current = _next(inner, c, sql, start, end)
+    if current is not None:
+        inner = current
+    if inner[0] == "ready" and sql[end - len(delimiter):end].lower() == delimiter:
+        return _READY
+    return ("atomic", inner, delimiter)
+
+
 def _token_ends(sql: str):
     """Yield the end offset (exclusive) of each token, as the CLI's tokenizer emits them."""
-    i, n = 0, len(sql)
-    token_start = 0
+    state, start, i, n = _READY, 0, 0, len(sql)
     while i < n:
-        i = _skip_to_separator(sql, i, token_start)
-        if i >= n:
-            break
-        i += 1  # include the ';'
-        yield i
-        token_start = i
-    if token_start < n:
+        if state is _READY:
+            # Fast path: nothing but these characters changes the ready state.
+            match = _READY_EVENTS.search(sql, i)
+            if match is None:
+                break
+            i = match.start()
+        elif state[0] == "dollar":
+            # A dollar quote or line comment ends where its delimiter is next
+            # complete (its window checked from the next character on).
+            delimiter = state[1]
+            close = sql.find(delimiter, i + 1 - len(delimiter)) if i + 1 - len(delimiter) >= start else -1
+            if close < 0:
+                break
+            i, state = close + len(delimiter), _READY
+            continue
+        state = _next(state, sql[i], sql, start, i + 1)
+        i += 1
+        if state is None:
+            yield i
+            state, start = _READY, i
+    if start < n:
         yield n
 
 
-def _skip_to_separator(sql: str, i: int, token_start: int, closer: str | None = None) -> int:
-    """Advance from i to the next ';' outside any quoted state (or, with closer,
-    to just past the closer) and return its index (len(sql) if none)."""
-    n = len(sql)
-    while i < n:
-        c = sql[i]
-        if closer is not None and sql[i : i + len(closer)].lower() == closer.lower():
-            return i + len(closer)
-        if c == ";" and closer is None:
-            return i
-        if c in "'\"":
-            i = _skip_quote(sql, i + 1, c)
-            continue
-        if c == "-" and sql.startswith("--", i):
-            newline = sql.find("\n", i + 2)
-            i = n if newline < 0 else newline + 1
-            continue
-        if c == "/" and sql.startswith("/*", i):
-            i = _skip_block_comment(sql, i)
-            continue
-        if c == "$":
-            tag = re.match(r"\$[A-Za-z0-9_]*\$", sql[i:])
-            if tag:
-                close = sql.find(tag.group(0), i + len(tag.group(0)))
-                i = n if close < 0 else close + len(tag.group(0))
-                continue
-        if c == "\\":
-            i += 2
-            continue
-        if c == "(" and closer is None:
-            i = _skip_to_separator(sql, i + 1, token_start, closer=")")
-            continue
-        if closer is None and c in "cC" and i >= 6 and sql[i - 5 : i + 1].lower() == "atomic":
-            if i - 5 > token_start and sql[i - 6].isspace():
-                i = _skip_to_separator(sql, i + 1, token_start, closer="end")
-                continue
-        i += 1
-    return n
+_READY_EVENTS = re.compile(r"[$'\"\-/\\;(cC]")
 
 
 def _skip_quote(sql: str, i: int, quote: str) -> int:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import psycopg
 
+from .errors import UsageError
+
 BASELINE_SQL = Path(__file__).with_name("baseline.sql")
 
 
@@ -21,6 +23,14 @@ def install_baseline(conn: psycopg.Connection) -> bool:
     """
     if has_auth(conn):
         return False
+    role, superuser = conn.execute(
+        "select current_user, rolsuper from pg_roles where rolname = current_user").fetchone()
+    if not superuser:
+        raise UsageError(
+            f"this database has no auth schema and {role} is not a superuser: the Supabase baseline"
+            " (roles, auth.users, extensions) must be installed by a superuser; connect as one, or"
+            " use a Supabase database"
+        )
     conn.execute(BASELINE_SQL.read_text())
     return True
 

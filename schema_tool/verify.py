@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
-from psycopg import sql as pgsql
 
-from . import engines, pgtap
+from . import databases, engines, pgtap
 from .migrate import connect, migrate
 
 
@@ -66,12 +65,11 @@ def verify(
             server = stack.enter_context(engines.throwaway(engine, keep=keep))
         timings["server"] = time.perf_counter() - started
         dbname = f"schema_tool_verify_{secrets.token_hex(4)}"
-        with connect(server.url) as admin:
-            admin.execute(pgsql.SQL("create database {}").format(pgsql.Identifier(dbname)))
+        with connect(server.admin_url) as admin:
             version = admin.execute("show server_version").fetchone()[0]
+        url = databases.create(server, dbname)
         if database_url and not keep:
-            stack.callback(_drop_database, server.url, dbname)
-        url = server.database_url(dbname)
+            stack.callback(_drop_database, server, dbname)
 
         t = time.perf_counter()
         result = migrate(url, root / "migrations", exclude=exclude)
@@ -82,7 +80,8 @@ def verify(
         if with_seed:
             seeds = apply_seeds(url, root, exclude)
 
-        with connect(url) as conn:
+        # pgTAP is not on supautils' list for a reason: the superuser installs it.
+        with connect(server.admin_database_url(dbname)) as conn:
             how = pgtap.install(conn)
         psql = server.psql()
         setup, tests = pgtap.test_files(root / "supabase" / "tests", exclude)
@@ -107,13 +106,11 @@ def verify(
 def _clones(server: engines.Server, source: str, count: int, stack: ExitStack, drop: bool) -> list[str]:
     """Copies of the migrated database (CREATE DATABASE ... TEMPLATE), one per extra job."""
     urls = []
-    with connect(server.url) as admin:
-        for i in range(count):
-            name = f"{source}_{i + 2}"
-            admin.execute(pgsql.SQL("create database {} template {}").format(pgsql.Identifier(name), pgsql.Identifier(source)))
-            if drop:
-                stack.callback(_drop_database, server.url, name)
-            urls.append(server.database_url(name))
+    for i in range(count):
+        name = f"{source}_{i + 2}"
+        urls.append(databases.create(server, name, template=source))
+        if drop:
+            stack.callback(_drop_database, server, name)
     return urls
 
 
@@ -149,9 +146,8 @@ def apply_seeds(url: str, root: Path, exclude: tuple[str, ...] = ()) -> list[str
     return applied
 
 
-def _drop_database(url: str, dbname: str) -> None:
+def _drop_database(server: engines.Server, dbname: str) -> None:
     try:
-        with connect(url) as admin:
-            admin.execute(pgsql.SQL("drop database if exists {} with (force)").format(pgsql.Identifier(dbname)))
+        databases.drop(server, dbname)
     except (psycopg.Error, Exception):  # noqa: BLE001 - the server may be gone already
         pass

@@ -3,6 +3,10 @@
 One server per engine per session; each test gets its own database. Tests that
 need the repo's schema get a copy of a template database that was migrated
 once (CREATE DATABASE ... TEMPLATE), so they never see each other's rows.
+
+The servers are Supabase's role model: tests connect as `postgres`, which is
+not a superuser; `supabase_admin` (server.admin_url) only creates and drops
+databases, as on Supabase.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from schema_tool import engines
+from schema_tool import databases, engines
 from schema_tool.migrate import migrate
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,17 +44,12 @@ def system_server():
 
 def _create_db(srv, template: str | None = None) -> str:
     name = f"t_{secrets.token_hex(5)}"
-    with psycopg.connect(srv.url, autocommit=True) as conn:
-        query = sql.SQL("create database {}").format(sql.Identifier(name))
-        if template:
-            query = sql.SQL("create database {} template {}").format(sql.Identifier(name), sql.Identifier(template))
-        conn.execute(query)
+    databases.create(srv, name, template)
     return name
 
 
 def _drop_db(srv, name: str) -> None:
-    with psycopg.connect(srv.url, autocommit=True) as conn:
-        conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
+    databases.drop(srv, name)
 
 
 @pytest.fixture(params=["embedded", "system"])
@@ -61,9 +60,21 @@ def any_server(request):
 
 @pytest.fixture
 def db_url(server):
-    """A new, empty database (no baseline) on the embedded server."""
+    """A new database on the embedded server: the Supabase baseline and nothing
+    else, reached as `postgres` (like a new Supabase project)."""
     name = _create_db(server)
     yield server.database_url(name)
+    _drop_db(server, name)
+
+
+@pytest.fixture
+def bare_db_url(server):
+    """A new, empty database (no baseline) reached as the superuser: a plain
+    Postgres, where migrate installs the baseline itself."""
+    name = f"t_{secrets.token_hex(5)}"
+    with psycopg.connect(server.admin_url, autocommit=True) as conn:
+        conn.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
+    yield server.admin_database_url(name)
     _drop_db(server, name)
 
 
@@ -79,7 +90,7 @@ def migrated_template(server):
     """A database with every repo migration applied, used only as a template."""
     name = _create_db(server)
     migrate(server.database_url(name), REPO / "migrations")
-    with psycopg.connect(server.url, autocommit=True) as conn:
+    with psycopg.connect(server.admin_url, autocommit=True) as conn:
         conn.execute(sql.SQL("alter database {} is_template true").format(sql.Identifier(name)))
     return name
 

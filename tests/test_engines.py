@@ -26,7 +26,7 @@ def _postgres_processes_for(directory: Path) -> list[str]:
 @pytest.mark.parametrize("engine", ["embedded", "system"])
 def test_server_runs_unprivileged_and_is_deleted_on_exit(engine):
     with engines.throwaway(engine) as srv:
-        with psycopg.connect(srv.url) as conn:
+        with psycopg.connect(srv.admin_url) as conn:
             owner = conn.execute("select pg_catalog.pg_stat_file('PG_VERSION')").fetchone()
             assert owner is not None
         directory = srv.directory

@@ -12,9 +12,9 @@ import pytest
 
 from schema_tool.errors import CheckFailed, UsageError
 from schema_tool.migrate import MigrationFailed, migrate, status
-from schema_tool.migrations import load, split
+from schema_tool.migrations import load, split, statements_digest
 
-from conftest import query, run_cli, write
+from conftest import REPO, query, run_cli, write
 
 NOTES = """create schema demo;
 create table demo.notes (
@@ -29,7 +29,7 @@ def test_applies_pending_files_in_version_order_and_records_them(project, any_db
     write(project / "migrations" / "20260102000000_demo_rows.sql", "insert into demo.notes (body) values ('a');\n")
     result = migrate(any_db_url, project / "migrations")
     assert [a.version for a in result.applied] == ["20260101000000", "20260102000000"]
-    assert result.baseline_installed
+    assert not result.baseline_installed  # a Supabase database has it already
     assert query(any_db_url, "select body from demo.notes") == [("a",)]
     rows = query(any_db_url, "select version, name from supabase_migrations.schema_migrations order by 1")
     assert rows == [("20260101000000", "demo_schema"), ("20260102000000", "demo_rows")]
@@ -169,7 +169,16 @@ def test_out_of_order_file_is_refused_unless_include_all(project, db_url):
     assert query(db_url, "select count(*) from pg_namespace where nspname = 'early'") == [(1,)]
 
 
-def test_dry_run_prints_the_plan_and_changes_nothing(project, db_url):
+def test_installs_the_supabase_baseline_on_a_plain_postgres(project, bare_db_url):
+    write(project / "migrations" / "20260101000000_demo_schema.sql", NOTES)
+    result = migrate(bare_db_url, project / "migrations")
+    assert result.baseline_installed
+    assert query(bare_db_url, "select to_regclass('auth.users') is not null, to_regclass('demo.notes') is not null") == [
+        (True, True)]
+
+
+def test_dry_run_prints_the_plan_and_changes_nothing(project, bare_db_url):
+    db_url = bare_db_url
     write(project / "migrations" / "20260101000000_demo_schema.sql", NOTES)
     result = run_cli(project, "migrate", "--database-url", db_url, "--dry-run")
     assert result.returncode == 0, result.stderr
@@ -208,14 +217,15 @@ def test_status_reports_each_state_as_json(project, db_url):
     }
 
 
-def test_baseline_is_skipped_on_a_database_that_already_has_auth(project, db_url):
+def test_baseline_is_skipped_on_a_database_that_already_has_auth(project, bare_db_url):
+    db_url = bare_db_url
     with psycopg.connect(db_url, autocommit=True) as conn:
         conn.execute("create schema auth")
         conn.execute("create table auth.marker (id int)")
     write(project / "migrations" / "20260101000000_a.sql", "create schema a;\n")
     result = migrate(db_url, project / "migrations")
     assert result.baseline_installed is False
-    assert query(db_url, "select to_regclass('auth.users'), to_regclass('auth.marker')::text") == [(None, "auth.marker")]
+    assert query(db_url, "select to_regclass('auth.users') is null, to_regclass('auth.marker') is not null") == [(True, True)]
 
 
 def test_baseline_matches_supabase_auth_helpers(db_url, project):
@@ -309,8 +319,42 @@ def test_bad_file_name_is_a_usage_error(project, db_url):
 
 
 def test_split_follows_the_supabase_cli_quirks():
-    # parentheses hold semicolons; a word "atomic" after white space opens a
-    # BEGIN ATOMIC body that only "end" closes (the CLI's documented caveat),
-    # so the last token runs to the end of the file and keeps its ';'.
+    # parentheses hold semicolons; "atomic" opens a body only right after the
+    # word BEGIN (a column named atomic does not), and only "end" closes it,
+    # so an unclosed body runs to the end of the file and keeps its ';'.
     texts = [s.text for s in split("create table t (a int check (a > 0; b int);\nselect 1 as atomic;\n")]
-    assert texts == ["create table t (a int check (a > 0; b int)", "select 1 as atomic;"]
+    assert texts == ["create table t (a int check (a > 0; b int)", "select 1 as atomic"]
+    assert [s.text for s in split("select 1;\nbegin atomic select 2;\n")] == ["select 1", "begin atomic select 2;"]
+
+
+def test_amended_migration_accepts_the_released_bytes_and_nothing_else(project, db_url):
+    released = "create schema demo;\n"
+    path = write(project / "migrations" / "20260101000000_demo.sql", released)
+    migrate(db_url, project / "migrations")
+    old = load(project / "migrations")[0]
+    path.write_text("select 1;\ncreate schema demo;\n")
+    assert [e.state for e in status(db_url, project / "migrations")] == ["modified"]
+    write(project / "amended-migrations.toml",
+          f'[[amended]]\nversion = "20260101000000"\nprevious_checksums = ["{old.checksum}"]\n'
+          f'previous_statements = ["{statements_digest([s.text for s in old.statements])}"]\n'
+          'reason = "loads a library first"\n')
+    assert [e.state for e in status(db_url, project / "migrations")] == ["applied"]
+    assert migrate(db_url, project / "migrations").applied == []
+    # The same database pushed by the Supabase CLI (no schema-tool facts): its statements count too.
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        conn.execute("truncate supabase_migrations.schema_tool_history")
+    assert [e.state for e in status(db_url, project / "migrations")] == ["applied"]
+    # Any other bytes are still drift.
+    path.write_text("select 2;\ncreate schema demo;\n")
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        conn.execute("update supabase_migrations.schema_migrations set statements = array['create schema demo2']")
+    assert [e.state for e in status(db_url, project / "migrations")] == ["modified"]
+
+
+def test_the_repo_amendment_names_the_released_20261123120600():
+    from schema_tool.migrations import load_amendments
+
+    amendment = load_amendments(REPO / "migrations")["20261123120600"]
+    current = next(m for m in load(REPO / "migrations") if m.version == "20261123120600")
+    assert current.checksum not in amendment.previous_checksums
+    assert "hnsw.iterative_scan" in amendment.reason

@@ -100,11 +100,11 @@ def test_verify_passes_on_both_engines_and_json_reports_totals(project):
 
 def test_verify_with_database_url_leaves_the_named_database_untouched(project, server):
     write(project / "migrations" / "20260101000000_demo.sql", "create schema demo;\n")
-    before = run_cli(project, "verify", "--database-url", server.url)
+    before = run_cli(project, "verify", "--database-url", server.admin_url)  # a plain Postgres's superuser
     assert before.returncode == 0, before.stderr
     import psycopg
 
-    with psycopg.connect(server.url) as conn:
+    with psycopg.connect(server.admin_url) as conn:
         assert conn.execute("select to_regnamespace('demo')").fetchone() == (None,)
         leftovers = conn.execute("select count(*) from pg_database where datname like 'schema_tool_verify_%'").fetchone()
         assert leftovers == (0,)

@@ -41,7 +41,7 @@ def test_template_copies_are_isolated(server, migrated_template):
     try:
         url_a, url_b = server.database_url(a), server.database_url(b)
         with psycopg.connect(url_a, autocommit=True) as conn:
-            conn.execute("insert into auth.users (email) values ('only-in-a@example.com')")
+            conn.execute("insert into auth.users (id, email) values (gen_random_uuid(), 'only-in-a@example.com')")
         assert query(url_b, "select count(*) from auth.users where email = 'only-in-a@example.com'") == [(0,)]
         applied = query(url_b, "select count(*) from supabase_migrations.schema_migrations")[0][0]
         assert applied == len(load(REPO / "migrations"))

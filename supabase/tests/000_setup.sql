@@ -3,6 +3,17 @@
 -- `pg_prove` run it before the module tests. It is idempotent and commits
 -- (no rollback) so the helpers stay for the files that follow. It is never
 -- part of a migration: production databases have no `tests` schema.
+--
+-- The helpers are not for the API. Once this file is committed (as
+-- `supabase test db --linked` does on a real project), anon, authenticated
+-- and service_role have no usage on schemas tests and tests_overrides and no
+-- execute on their functions; the SECURITY DEFINER helpers also refuse any
+-- session that is not the test runner's (postgres or a superuser; PostgREST
+-- connects as authenticator). A test opens the helpers to the API roles
+-- inside its own transaction only: every tests.authenticate_as*() call,
+-- made first as postgres, grants usage, and the grant is undone when the
+-- file rolls back, as every test file does. Every helper sets its
+-- search_path (splinter's function_search_path_mutable).
 
 do $$
 begin
@@ -13,7 +24,39 @@ end
 $$;
 
 create schema if not exists tests;
-grant usage on schema tests to anon, authenticated, service_role;
+create schema if not exists tests_overrides;
+revoke all on schema tests, tests_overrides from public, anon, authenticated, service_role;
+
+-- Raise 42501 unless the session is the test runner's (postgres or a
+-- superuser), not an API connection.
+create or replace function tests.assert_test_runner() returns void
+language plpgsql
+stable
+set search_path = ''
+as $$
+begin
+    if not exists (
+        select 1 from pg_catalog.pg_roles as r
+        where r.rolname = session_user and (r.rolsuper or r.rolname = 'postgres')
+    ) then
+        raise exception 'tests helpers are for the test runner (postgres), not for %', session_user
+            using errcode = '42501';
+    end if;
+end
+$$;
+
+-- Open the helpers to the API roles for the rest of this transaction: the
+-- grant rolls back with the test. Callers reset the role first (postgres).
+create or replace function tests.open_for_this_transaction() returns void
+language plpgsql
+set search_path = ''
+as $$
+begin
+    perform tests.assert_test_runner();
+    grant usage on schema tests, tests_overrides to anon, authenticated, service_role;
+    grant execute on all functions in schema tests to anon, authenticated, service_role;
+end
+$$;
 
 -- Create an auth user the way Supabase Auth does; returns its id.
 create or replace function tests.create_user(
@@ -28,6 +71,7 @@ as $$
 declare
     v_id uuid;
 begin
+    perform tests.assert_test_runner();
     insert into auth.users (id, aud, role, email, raw_app_meta_data, raw_user_meta_data,
                             email_confirmed_at, created_at, updated_at)
     values (gen_random_uuid(), 'authenticated', 'authenticated', p_email,
@@ -47,11 +91,13 @@ as $$ select id from auth.users where email = p_email $$;
 -- authenticated and the JWT claims PostgREST would set.
 create or replace function tests.authenticate_as(p_email text) returns void
 language plpgsql
+set search_path = ''
 as $$
 declare
     v_user auth.users;
 begin
     perform set_config('role', 'none', true);
+    perform tests.open_for_this_transaction();
     select * into v_user from auth.users where email = p_email;
     if v_user.id is null then
         raise exception 'tests.authenticate_as: no auth user with email %', p_email;
@@ -72,9 +118,11 @@ $$;
 -- Act as the anonymous (not signed-in) client.
 create or replace function tests.authenticate_as_anon() returns void
 language plpgsql
+set search_path = ''
 as $$
 begin
     perform set_config('role', 'none', true);
+    perform tests.open_for_this_transaction();
     perform set_config('request.jwt.claims', '{"role": "anon"}', true);
     perform set_config('role', 'anon', true);
 end
@@ -83,9 +131,11 @@ $$;
 -- Act as the service_role key (bypasses RLS).
 create or replace function tests.authenticate_as_service_role() returns void
 language plpgsql
+set search_path = ''
 as $$
 begin
     perform set_config('role', 'none', true);
+    perform tests.open_for_this_transaction();
     perform set_config('request.jwt.claims', '{"role": "service_role"}', true);
     perform set_config('role', 'service_role', true);
 end
@@ -94,6 +144,7 @@ $$;
 -- Back to the session user (postgres) with no JWT claims.
 create or replace function tests.clear_authentication() returns void
 language plpgsql
+set search_path = ''
 as $$
 begin
     perform set_config('role', 'none', true);
@@ -103,32 +154,35 @@ $$;
 
 -- Freeze now() for unqualified calls in the rest of the transaction:
 -- tests_overrides.now() shadows pg_catalog.now() through search_path.
--- Column defaults and functions with their own search_path keep the real clock.
-create schema if not exists tests_overrides;
-grant usage on schema tests_overrides to anon, authenticated, service_role;
-
+-- Column defaults and functions with their own search_path keep the real
+-- clock. The search_path is changed with a plain (session) SET, the one kind
+-- that outlives a function with its own search_path; the test's rollback
+-- undoes it.
 create or replace function tests.freeze_time(p_at timestamptz) returns void
 language plpgsql
+set search_path = ''
 as $$
 begin
+    perform tests.assert_test_runner();
     execute format(
-        'create or replace function tests_overrides.now() returns timestamptz '
-        'language sql stable as %L',
+        'create or replace function tests_overrides.now() returns timestamptz'
+        ' language sql stable set search_path = '''' as %L',
         format('select %L::timestamptz', p_at));
     perform set_config('search_path',
-        'tests_overrides, pg_catalog, ' || current_setting('search_path'), true);
+        'tests_overrides, pg_catalog, ' || current_setting('search_path'), false);
 end
 $$;
 
 create or replace function tests.unfreeze_time() returns void
 language plpgsql
+set search_path = ''
 as $$
 begin
     drop function if exists tests_overrides.now();
 end
 $$;
 
-grant execute on all functions in schema tests to anon, authenticated, service_role;
+revoke execute on all functions in schema tests from public, anon, authenticated, service_role;
 
 select plan(7);
 select has_function('tests', 'create_user', array['text', 'jsonb', 'jsonb'], 'tests.create_user exists');

@@ -1,7 +1,7 @@
 -- classroom: select policies the planner serves from indexes (migrations
 -- 20261123191500/191600). Plan checks on a small fixture: the admin
--- dashboards are index-only scans of the covering indexes (every column the
--- policy reads is in the index), and "my grades in this lesson" reads only
+-- dashboards put tenant and window in an index condition and the covering
+-- indexes hold every column the policy reads, and "my grades in this lesson" reads only
 -- the student's rows of the lesson thanks to the dependency statistics.
 -- Runs alone: creates its own fixture (rows inserted with triggers off, a
 -- few thousand at most) and rolls everything back.
@@ -75,15 +75,10 @@ select
     md5(k || ':lesson' || g % 50)::uuid, 50, 1, 3
 from generate_series(1, 49) k, generate_series(1, 200) g;
 set local session_replication_role = origin;
--- Fresh statistics; the tables all-visible as after a vacuum (faked: VACUUM
--- cannot run in the test's transaction), so that index-only scans are
--- costed as they are on a live server.
+-- Fresh statistics (ANALYZE as the tables' owner, postgres).
 analyze classroom.grades;
 analyze classroom.analytics_events;
 analyze classroom.ai_usage_logs;
-update pg_catalog.pg_class
-set relallvisible = relpages
-where oid in ('classroom.analytics_events'::regclass, 'classroom.ai_usage_logs'::regclass);
 
 -- Plan text of a statement.
 create function tests.cls_plan(p_sql text) returns text
@@ -102,16 +97,20 @@ $$;
 
 -- ----------------------------------------------- admin: events of the last week
 -- (Heap access is taken away from the planner so that the check is about
--- the index: an index-only scan is possible only if the covering index holds
--- every column the policy reads.)
+-- the index: the tenant and the window must be an index condition under RLS.
+-- Whether the planner makes it an index-only scan of the covering index is a
+-- matter of costs and of the visibility map: this fixture is not vacuumed (a
+-- test cannot vacuum in its transaction, and only a superuser could fake
+-- pg_class.relallvisible), so that choice is not asserted here; the catalog
+-- checks below prove the index covers every column the policy reads.)
 select tests.authenticate_as('admin-a@cls.test');
 set local enable_seqscan = off;
 set local enable_bitmapscan = off;
 select matches(
     tests.cls_plan($$ select event_type, count(*) from classroom.analytics_events
                       where created_at >= now() - interval '7 days' group by 1 order by 2 desc $$),
-    'Index Only Scan using idx_analytics_events_tenant_id_created_at on analytics_events[^\n]*\n\s+Index Cond: \(\(tenant_id = [^\n]*created_at >= ',
-    'tenant_events_7d as admin: index-only scan of idx_analytics_events_tenant_id_created_at, tenant and window as the index condition'
+    'Index Cond: \(\(tenant_id = [^\n]*created_at >= ',
+    'tenant_events_7d as admin: tenant and window are an index condition under RLS'
 );
 select doesnt_match(
     tests.cls_plan($$ select event_type, count(*) from classroom.analytics_events
@@ -151,7 +150,7 @@ select tests.clear_authentication();
 -- tenant (the covering index makes that scan index-only: checked on the
 -- catalog below, the plan choice among the tenant indexes being a matter of
 -- costs on a fixture this small). With a timestamptz bound the months are an
--- index condition too.
+-- index condition too (index-only or not: see above).
 select tests.authenticate_as('admin-a@cls.test');
 set local enable_seqscan = off;
 set local enable_bitmapscan = off;
@@ -161,8 +160,8 @@ select matches(
                       from classroom.ai_usage_logs
                       where created_at >= now() - interval '1 month'
                       group by month, request_type order by month desc, 5 desc $$),
-    'Index Only Scan using idx_ai_usage_logs_tenant_id_created_at on ai_usage_logs[^\n]*\n\s+Index Cond: \(\(tenant_id = [^\n]*created_at >= ',
-    'AI usage cost as admin (timestamptz bound, last month): index-only scan of idx_ai_usage_logs_tenant_id_created_at, tenant and months as the index condition'
+    'Index Cond: \(\(tenant_id = [^\n]*created_at >= ',
+    'AI usage cost as admin (timestamptz bound, last month): tenant and months are an index condition under RLS'
 );
 reset enable_seqscan;
 reset enable_bitmapscan;

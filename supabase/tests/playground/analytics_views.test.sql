@@ -56,6 +56,8 @@ select tests.authenticate_as('pg.boss@test.local');
 select is(playground_private.is_platform_viewer(), true, 'is_platform_viewer: true for app_metadata.role = admin');
 select tests.authenticate_as_service_role();
 select is(playground_private.is_platform_viewer(), true, 'is_platform_viewer: true for service_role');
+-- As postgres: on Supabase service_role has no rights on auth.users.
+select tests.clear_authentication();
 update auth.users set raw_user_meta_data = '{"role": "admin"}' where email = 'pg.viewer2@test.local';
 select tests.authenticate_as('pg.viewer2@test.local');
 select is(playground_private.is_platform_viewer(), false, 'is_platform_viewer: user_metadata.role = admin grants nothing');
