@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from .errors import UsageError
+from .errors import UsageError, sigterm_interrupts
 
 ENGINES = ("embedded", "system", "docker")
 SUPABASE_IMAGE = "supabase/postgres:15.8.1.085"
@@ -42,6 +42,7 @@ class Server:
     bin_dir: Path | None = None
     directory: Path | None = None
     stop: callable = field(default=lambda: None, repr=False)
+    stop_command: str = ""  # how a person stops a kept server
 
     def database_url(self, dbname: str) -> str:
         """The URL of another database on the same server."""
@@ -293,7 +294,9 @@ def start_local(bin_dir: Path, engine: str) -> Server:
             raise UsageError(f"engine {engine}: the server did not start:\n{detail}")
         raise
     url = f"postgresql://postgres@/postgres?host={quote(str(directory))}&port=5432"
-    return Server(url, engine, version, bin_dir, directory, stop)
+    as_user = f"runuser -u {pwd.getpwuid(user[0]).pw_name} -- " if user else ""
+    stop_command = f"{as_user}{bin_dir / 'pg_ctl'} -D {data} stop -m fast && rm -rf {directory}"
+    return Server(url, engine, version, bin_dir, directory, stop, stop_command)
 
 
 def start_docker() -> Server:
@@ -326,23 +329,15 @@ def throwaway(engine: str = "embedded", keep: bool = False):
     }
     if engine not in starters:
         raise UsageError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
-    previous = signal.getsignal(signal.SIGTERM)
     # SIGTERM (CI cancelling a job) unwinds like Ctrl-C, so cleanup runs; set
     # before the server starts, so a signal during initdb cleans up too.
-    signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
-    try:
+    with sigterm_interrupts():
         server = starters[engine]()
         try:
             yield server
         finally:
             if not keep:
                 server.stop()
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-def _raise_keyboard_interrupt(signum, frame):
-    raise KeyboardInterrupt
 
 
 def existing(url: str) -> Server:

@@ -270,7 +270,7 @@ def test_check_names_missing_and_leftover_files_and_needs_no_graphviz(fresh_copy
 def test_docs_outside_a_project_is_a_usage_error(tmp_path):
     result = run_docs(tmp_path)
     assert result.returncode == 2
-    assert "no such folder" in result.stderr
+    assert "not a schema-tool project" in result.stderr
 
 
 # ------------------------------------------------------------- without a database
