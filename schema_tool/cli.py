@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, errors
 from .errors import SchemaToolError, Terminated, UsageError, one_line
 
 # Set by --debug (or SCHEMA_TOOL_DEBUG=1): let unexpected exceptions show their traceback.
@@ -365,9 +365,6 @@ def main():
 
     try:
         cli(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("error: interrupted", err=True)
-        sys.exit(130)
     except click.UsageError as exc:  # bad option or argument: one line, and where help is
         where = exc.ctx.command_path if exc.ctx else "schema-tool"
         click.echo(f"error: {one_line(exc.format_message())} (see {where} --help)", err=True)
@@ -380,9 +377,10 @@ def main():
     except SchemaToolError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt as exc:
-        click.echo("error: interrupted" + (" (SIGTERM)" if isinstance(exc, Terminated) else ""), err=True)
-        sys.exit(128 + (signal.SIGTERM if isinstance(exc, Terminated) else signal.SIGINT))
+    except (KeyboardInterrupt, click.exceptions.Abort) as exc:  # click turns Ctrl-C into Abort
+        by_sigterm = isinstance(exc, Terminated) or errors.terminated
+        click.echo("error: interrupted" + (" (SIGTERM)" if by_sigterm else ""), err=True)
+        sys.exit(128 + (signal.SIGTERM if by_sigterm else signal.SIGINT))
     except BrokenPipeError:
         sys.exit(1)
     except Exception as exc:  # noqa: BLE001 - the one place unexpected errors become a line

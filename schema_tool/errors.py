@@ -25,7 +25,14 @@ class Terminated(KeyboardInterrupt):
     cleanup runs and a running statement is cancelled."""
 
 
+# Set when SIGTERM arrived: libraries that catch the interrupt (psycopg cancels
+# the query, then raises its own KeyboardInterrupt) may lose our subclass.
+terminated = False
+
+
 def raise_terminated(signum, frame):
+    global terminated
+    terminated = True
     raise Terminated
 
 

@@ -409,11 +409,11 @@ def _migrate(conn, migrations, to, include_all, lock_timeout, who) -> MigrateRes
             for ddl in LEDGER_DDL:
                 conn.execute(ddl)
     except psycopg.errors.InsufficientPrivilege as exc:
-        user = conn.info.user
+        what = "installing the Supabase baseline" if not had_auth else "creating the ledger schema supabase_migrations"
         raise UsageError(
-            f"database user {user} lacks a privilege migrate needs: {first_line(exc)}"
-            f" ({'installing the Supabase baseline: roles and the auth schema' if not had_auth else 'creating the ledger schema supabase_migrations'});"
-            " nothing was applied; migrate as the database owner (postgres on Supabase)"
+            f"database user {conn.info.user} lacks a privilege migrate needs ({what}):"
+            f" {exc.diag.message_primary or first_line(exc)}; nothing was applied;"
+            " run migrate as the database owner (postgres on Supabase)"
         ) from None
     except psycopg.Error as exc:
         raise UsageError(f"preparing the database failed, nothing was applied: {first_line(exc)}") from None
