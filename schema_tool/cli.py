@@ -202,7 +202,8 @@ def migrate_command(database_url, to, dry_run, include_all, lock_timeout, lock_w
         sys.exit(1 if result.problems else 0)
 
     try:
-        result = engine.migrate(database_url, migrations_dir(), to, include_all, lock_timeout, lock_wait)
+        result = engine.migrate(database_url, migrations_dir(), to, include_all, lock_timeout, lock_wait,
+                                notify=engine.print_notice)
     except SchemaToolError as exc:
         if as_json:  # a pipeline parsing stdout gets an object either way
             emit_json({

@@ -266,21 +266,27 @@ def record(conn: psycopg.Connection, migration: Migration, duration_ms: float, w
                           migration.checksum, duration_ms, who, __version__))
 
 
-def show_notice(migration: Migration):
-    """A notice handler printing the server's notices (RAISE NOTICE/WARNING, the
-    pg_cron hint) to stderr, prefixed with the migration's file name."""
+def print_notice(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def notice_handler(migration: Migration, notify):
+    """Pass the server's notices (RAISE NOTICE/WARNING, the pg_cron hint) to
+    notify, one line each, prefixed with the migration's file name."""
 
     def handler(diag: psycopg.errors.Diagnostic) -> None:
         severity = (diag.severity_nonlocalized or diag.severity or "NOTICE").lower()
-        print(f"{migration.display_path}: {severity}: {diag.message_primary}", file=sys.stderr, flush=True)
-        if diag.message_hint:
-            print(f"  hint: {diag.message_hint}", file=sys.stderr, flush=True)
+        notify(f"{migration.display_path}: {severity}: {diag.message_primary}"
+               + (f" (hint: {diag.message_hint})" if diag.message_hint else ""))
 
     return handler
 
 
-def apply_one(conn: psycopg.Connection, migration: Migration, lock_timeout: str, who: str) -> Applied:
-    handler = show_notice(migration)
+def apply_one(conn: psycopg.Connection, migration: Migration, lock_timeout: str, who: str,
+              notify=None) -> Applied:
+    if notify is None:
+        return _apply_one(conn, migration, lock_timeout, who)
+    handler = notice_handler(migration, notify)
     conn.add_notice_handler(handler)
     try:
         return _apply_one(conn, migration, lock_timeout, who)
@@ -375,8 +381,10 @@ def migrate(
     lock_timeout: str = "5s",
     lock_wait: float = 60.0,
     exclude: tuple[str, ...] = (),
+    notify=None,
 ) -> MigrateResult:
-    """Apply every pending migration (up to `to`), one transaction per file."""
+    """Apply every pending migration (up to `to`), one transaction per file.
+    notify, when given, receives the server's notices as lines."""
     migrations = load(migrations_dir, exclude)
     who = os.environ.get("SCHEMA_TOOL_APPLIED_BY") or getpass.getuser()
     # SIGTERM cancels the running statement and rolls back as Ctrl-C does
@@ -386,7 +394,7 @@ def migrate(
         try:
             conn = connect(url, application_name="schema-tool migrate")
             try:
-                return _migrate(conn, migrations, to, include_all, lock_timeout, who)
+                return _migrate(conn, migrations, to, include_all, lock_timeout, who, notify)
             finally:
                 conn.close()
         finally:
@@ -396,7 +404,7 @@ def migrate(
             lock_conn.close()
 
 
-def _migrate(conn, migrations, to, include_all, lock_timeout, who) -> MigrateResult:
+def _migrate(conn, migrations, to, include_all, lock_timeout, who, notify) -> MigrateResult:
     entries = plan(migrations, database_step(lambda: read_ledger(conn), "reading the ledger"))
     pending = select_pending(entries, to, include_all)
     problems = refusals(entries, include_all) + [p for m in pending for p in file_problems(m)]
@@ -420,7 +428,7 @@ def _migrate(conn, migrations, to, include_all, lock_timeout, who) -> MigrateRes
     applied: list[Applied] = []
     try:
         for m in pending:
-            applied.append(apply_one(conn, m, lock_timeout, who))
+            applied.append(apply_one(conn, m, lock_timeout, who, notify))
     except SchemaToolError as exc:
         exc.applied = applied  # what did go in, for --json
         raise
