@@ -40,6 +40,12 @@ def migrations_root() -> Path:
     raise UsageError(f"no migrations/ folder in {here} or a parent (run it in the project's directory)")
 
 
+def check_version(value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"[0-9]{14}", value):
+        raise click.BadParameter(f"{value!r} is not a migration version (14 digits, YYYYMMDDHHMMSS)", param_hint="--to")
+    return value
+
+
 DURATION = re.compile(r"^\s*\d+(\.\d+)?\s*(us|ms|s|min|h|d)?\s*$")
 
 
@@ -159,7 +165,8 @@ def new(name, no_transaction):
 
 @cli.command("migrate")
 @DATABASE_URL_OPTION
-@click.option("--to", "to", metavar="VERSION", help="Apply pending migrations up to and including VERSION.")
+@click.option("--to", "to", metavar="VERSION", callback=lambda ctx, param, value: check_version(value),
+              help="Apply pending migrations up to and including VERSION.")
 @click.option("--dry-run", is_flag=True, help="Print the plan and the SQL; change nothing.")
 @click.option("--include-all", is_flag=True, help="Also apply pending migrations older than the newest applied one.")
 @click.option("--lock-timeout", default="5s", show_default=True, callback=check_lock_timeout,
@@ -182,7 +189,12 @@ def migrate_command(database_url, to, dry_run, include_all, lock_timeout, lock_w
     from . import migrate as engine
 
     if dry_run:
-        result = engine.dry_run(database_url, migrations_dir(), to, include_all)
+        try:
+            result = engine.dry_run(database_url, migrations_dir(), to, include_all)
+        except SchemaToolError as exc:
+            if as_json:
+                emit_json({"error": str(exc), "exit_code": exc.exit_code})
+            raise
         if as_json:
             emit_json({
                 "problems": result.problems,

@@ -78,8 +78,8 @@ def connect(url: str | None, **kwargs) -> psycopg.Connection:
 def redact(message: str, url: str) -> str:
     """The message without the URL's password (libpq quotes the string it cannot parse)."""
     secrets = re.findall(r"://[^/@:?]*:([^@/?]+)@", url) + re.findall(r"password=([^&\s]+)", url)
-    for secret in secrets:
-        message = message.replace(secret, "***")
+    for secret in secrets:  # whole tokens only: a password "b" must not eat the b of "bad"
+        message = re.sub(rf"(?<![\w%]){re.escape(secret)}(?![\w%])", "***", message)
     return message
 
 

@@ -103,6 +103,8 @@ CASES = [
     ("junit into a missing folder", {f"migrations/{OK}": "select 1;\n"},
      ["verify", "--junit", "/no/such/dir/x.xml"], 2, "--junit /no/such/dir/x.xml: no such directory"),
     ("unknown verb", {}, ["nosuchverb"], 2, "No such command"),
+    ("--to not a version", {f"migrations/{OK}": "create schema demo;\n"},
+     ["migrate", "--to", "abc", "--database-url", "{url}"], 2, "'abc' is not a migration version"),
     ("--to an unknown version", {f"migrations/{OK}": "create schema demo;\n"},
      ["migrate", "--to", "20990101000000", "--database-url", "{url}"], 2, "no local migration has that version"),
 ]
@@ -227,3 +229,15 @@ def test_sigterm_during_migrate_cancels_the_statement_and_rolls_back(project, db
     assert query(db_url, "select to_regnamespace('demo'),"
                          " (select count(*) from supabase_migrations.schema_migrations)") == [(None, 0)]
     assert after[0][2] == before[0][2]  # no roles lost or half-made
+
+
+@pytest.mark.parametrize("argv", [["migrate", "--json"], ["migrate", "--dry-run", "--json"]])
+def test_migrate_json_without_a_database_still_prints_json(project, argv):
+    result = run_cli(project, *argv, env={"DATABASE_URL": ""})
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["error"].startswith("no database")
+
+
+def test_a_short_password_is_redacted_without_mangling_the_message(project):
+    result = run_cli(project, "status", "--database-url", "postgresql://a:b@/x?host=/nonexistent")
+    assert_one_line(result, 2, "connection is bad")
