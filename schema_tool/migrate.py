@@ -88,6 +88,19 @@ def first_line(exc: Exception) -> str:
     return one_line(exc)
 
 
+TIMEOUT_HINT = ("statement_timeout applies to migrate too: it comes from the URL's options or the role's"
+                " settings; raise it, or set it to 0 for the role that migrates")
+
+
+def server_message(exc: psycopg.Error) -> str:
+    """The server's primary message (no CONTEXT lines), with what to do about a timeout."""
+    diag = getattr(exc, "diag", None)
+    message = (diag.message_primary if diag else None) or first_line(exc)
+    if isinstance(exc, psycopg.errors.QueryCanceled) and "statement timeout" in message:
+        message += f" ({TIMEOUT_HINT})"
+    return message
+
+
 # ---------------------------------------------------------------- ledger and plan
 
 
@@ -246,7 +259,8 @@ def migration_error(migration: Migration, statement, exc: psycopg.Error, transac
     parts = [
         f"{migration.display_path}:{line}:{col}: {exc.sqlstate or ''} {diag.message_primary or first_line(exc)}".rstrip()
     ]
-    for label, value in (("detail", diag.message_detail), ("hint", diag.message_hint), ("context", diag.context)):
+    hint = diag.message_hint or (TIMEOUT_HINT if exc.sqlstate == "57014" and "statement timeout" in str(exc) else None)
+    for label, value in (("detail", diag.message_detail), ("hint", hint), ("context", diag.context)):
         if value:
             parts.append(f"  {label}: {value.strip()}")
     if statement:
@@ -424,7 +438,7 @@ def _migrate(conn, migrations, to, include_all, lock_timeout, who, notify) -> Mi
             " run migrate as the database owner (postgres on Supabase)"
         ) from None
     except psycopg.Error as exc:
-        raise UsageError(f"preparing the database failed, nothing was applied: {first_line(exc)}") from None
+        raise UsageError(f"preparing the database failed, nothing was applied: {server_message(exc)}") from None
     applied: list[Applied] = []
     try:
         for m in pending:
@@ -433,7 +447,7 @@ def _migrate(conn, migrations, to, include_all, lock_timeout, who, notify) -> Mi
         exc.applied = applied  # what did go in, for --json
         raise
     except psycopg.Error as exc:  # outside a statement (recording, a lost connection)
-        failed = UsageError(f"migrate failed after {len(applied)} file(s): {first_line(exc)}")
+        failed = UsageError(f"migrate failed after {len(applied)} file(s): {server_message(exc)}")
         failed.applied = applied
         raise failed from None
     return MigrateResult(applied, baseline, entries)
@@ -453,7 +467,7 @@ def database_step(step, what: str):
     try:
         return step()
     except psycopg.Error as exc:
-        raise UsageError(f"{what}: {first_line(exc)}") from None
+        raise UsageError(f"{what}: {server_message(exc)}") from None
 
 
 def status(url: str, migrations_dir: Path) -> list[Entry]:
