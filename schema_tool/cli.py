@@ -303,6 +303,9 @@ def verify_command(engine, database_url, keep, junit, exclude, with_seed, jobs, 
     if junit:
         check_writable(junit, "--junit")
     check_modules(root, exclude)
+    from .migrations import load
+
+    load(root / "migrations", tuple(exclude))  # names a bad file before a server starts
     progress = (lambda m: None) if as_json else (lambda m: click.echo(m, err=True))
     options = {"jobs": jobs} if jobs else {}
     try:

@@ -74,6 +74,7 @@ CASES = [
     ("non-UTF-8 migration: status", {f"migrations/{OK}": NON_UTF8}, ["status", "--database-url", "{url}"], 2, "not UTF-8"),
     ("non-UTF-8 migration: dry run", {f"migrations/{OK}": NON_UTF8}, ["migrate", "--dry-run", "--database-url", "{url}"], 2, "not UTF-8"),
     ("non-UTF-8 migration: lint", {f"migrations/{OK}": NON_UTF8}, ["lint", "--only", "migration-fails"], 2, "not UTF-8"),
+    ("non-UTF-8 migration: verify", {f"migrations/{OK}": NON_UTF8}, ["verify"], 2, "not UTF-8"),
     ("non-UTF-8 source: render", {"sql/20260101000000_demo.sql.j2": NON_UTF8}, ["render"], 2, "not UTF-8"),
     ("non-UTF-8 source: render --check", {"sql/20260101000000_demo.sql.j2": NON_UTF8}, ["render", "--check"], 2, "not UTF-8"),
     ("lock timeout not a duration", {f"migrations/{OK}": "select 1;\n"},
