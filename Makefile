@@ -28,7 +28,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	@touch $@
 
-setup: $(STAMP) pgtap graphviz
+# Graphviz is needed only to draw the ER diagrams: `make docs` installs it.
+setup: $(STAMP) pgtap
 
 pgtap:
 	@./.ci/ensure-pgtap

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
 from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import SchemaToolError
+from . import __version__, errors
+from .errors import SchemaToolError, Terminated, UsageError, one_line
+
+# Set by --debug (or SCHEMA_TOOL_DEBUG=1): let unexpected exceptions show their traceback.
+DEBUG = bool(os.environ.get("SCHEMA_TOOL_DEBUG"))
 
 
 def project_root() -> Path:
@@ -18,7 +23,39 @@ def project_root() -> Path:
     for candidate in (here, *here.parents):
         if (candidate / "sql").is_dir() and (candidate / "migrations").is_dir():
             return candidate
-    return here
+    raise UsageError(
+        f"not a schema-tool project: no sql/ and migrations/ folders in {here} or a parent"
+        " (run it in the project's directory)"
+    )
+
+
+def migrations_root() -> Path:
+    """Where migrations/ is for the verbs that only read it (migrate, status): the
+    project, or the nearest directory with a migrations/ folder (a deploy image
+    may ship migrations/ without sql/)."""
+    here = Path.cwd()
+    for candidate in (here, *here.parents):
+        if (candidate / "migrations").is_dir():
+            return candidate
+    raise UsageError(f"no migrations/ folder in {here} or a parent (run it in the project's directory)")
+
+
+def check_version(value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"[0-9]{14}", value):
+        raise click.BadParameter(f"{value!r} is not a migration version (14 digits, YYYYMMDDHHMMSS)", param_hint="--to")
+    return value
+
+
+DURATION = re.compile(r"^\s*\d+(\.\d+)?\s*(us|ms|s|min|h|d)?\s*$")
+
+
+def check_lock_timeout(ctx, param, value: str) -> str:
+    """A Postgres duration, checked before connecting; 0 (wait forever) is refused."""
+    if not DURATION.match(value):
+        raise click.BadParameter(f"{value!r} is not a duration (e.g. 5s, 500ms, 1min)")
+    if float(re.match(r"\s*([\d.]+)", value).group(1)) == 0:
+        raise click.BadParameter("0 would let a migration wait forever for its locks; give a duration such as 5s")
+    return value.strip()
 
 
 def emit_json(data) -> None:
@@ -50,12 +87,15 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="schema-tool")
-def cli():
+@click.option("--debug", is_flag=True, help="Show the Python traceback of an unexpected error.")
+def cli(debug):
     """Ordered raw-SQL migrations for Supabase/Postgres: render, migrate,
     verify and lint them.
 
     Exit codes: 0 ok, 1 checks failed, 2 usage or configuration error.
     """
+    global DEBUG
+    DEBUG = DEBUG or debug
 
 
 @cli.command()
@@ -102,7 +142,7 @@ DATABASE_URL_OPTION = click.option(
 
 
 def migrations_dir() -> Path:
-    return project_root() / "migrations"
+    return migrations_root() / "migrations"
 
 
 @cli.command()
@@ -125,11 +165,15 @@ def new(name, no_transaction):
 
 @cli.command("migrate")
 @DATABASE_URL_OPTION
-@click.option("--to", "to", metavar="VERSION", help="Apply pending migrations up to and including VERSION.")
+@click.option("--to", "to", metavar="VERSION", callback=lambda ctx, param, value: check_version(value),
+              help="Apply pending migrations up to and including VERSION.")
 @click.option("--dry-run", is_flag=True, help="Print the plan and the SQL; change nothing.")
 @click.option("--include-all", is_flag=True, help="Also apply pending migrations older than the newest applied one.")
-@click.option("--lock-timeout", default="5s", show_default=True, help="lock_timeout while migrating, so a migration never queues behind a long transaction.")
-@click.option("--lock-wait", default=60.0, show_default=True, type=float, help="Seconds to wait for another migration run to finish.")
+@click.option("--lock-timeout", default="5s", show_default=True, callback=check_lock_timeout,
+              help="lock_timeout while migrating (a positive duration: 5s, 500ms, 1min), so a migration"
+                   " never queues behind a long transaction.")
+@click.option("--lock-wait", default=60.0, show_default=True, type=click.FloatRange(min=0),
+              help="Seconds to wait for another migration run to finish.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def migrate_command(database_url, to, dry_run, include_all, lock_timeout, lock_wait, as_json):
     """Apply pending migrations in migrations/ to DATABASE_URL.
@@ -145,7 +189,12 @@ def migrate_command(database_url, to, dry_run, include_all, lock_timeout, lock_w
     from . import migrate as engine
 
     if dry_run:
-        result = engine.dry_run(database_url, migrations_dir(), to, include_all)
+        try:
+            result = engine.dry_run(database_url, migrations_dir(), to, include_all)
+        except SchemaToolError as exc:
+            if as_json:
+                emit_json({"error": str(exc), "exit_code": exc.exit_code})
+            raise
         if as_json:
             emit_json({
                 "problems": result.problems,
@@ -164,7 +213,17 @@ def migrate_command(database_url, to, dry_run, include_all, lock_timeout, lock_w
                 click.echo("nothing to apply: the database is up to date")
         sys.exit(1 if result.problems else 0)
 
-    result = engine.migrate(database_url, migrations_dir(), to, include_all, lock_timeout, lock_wait)
+    try:
+        result = engine.migrate(database_url, migrations_dir(), to, include_all, lock_timeout, lock_wait,
+                                notify=engine.print_notice)
+    except SchemaToolError as exc:
+        if as_json:  # a pipeline parsing stdout gets an object either way
+            emit_json({
+                "error": str(exc), "exit_code": exc.exit_code,
+                "file": getattr(exc, "file", None), "line": getattr(exc, "line", None),
+                "applied": [a.__dict__ for a in getattr(exc, "applied", [])],
+            })
+        raise
     if as_json:
         emit_json({
             "baseline_installed": result.baseline_installed,
@@ -237,9 +296,25 @@ def verify_command(engine, database_url, keep, junit, exclude, with_seed, jobs, 
     from .pgtap import junit_xml
     from .verify import verify
 
+    import psycopg
+
+    root = project_root()
+    # Pre-flight: fail in a second, not after the whole run.
+    if junit:
+        check_writable(junit, "--junit")
+    check_modules(root, exclude)
+    from .migrations import load
+
+    load(root / "migrations", tuple(exclude))  # names a bad file before a server starts
     progress = (lambda m: None) if as_json else (lambda m: click.echo(m, err=True))
     options = {"jobs": jobs} if jobs else {}
-    result = verify(project_root(), engine, database_url, keep, tuple(exclude), with_seed, progress, **options)
+    try:
+        result = verify(root, engine, database_url, keep, tuple(exclude), with_seed, progress, **options)
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise UsageError(
+            f"verify --database-url: {one_line(exc)}; verify creates (and drops) its own database,"
+            " so the URL's user needs CREATEDB"
+        ) from exc
     if junit:
         junit.write_text(junit_xml(result.files))
     if as_json:
@@ -298,12 +373,61 @@ def print_verify_summary(result) -> None:
                f"{len(result.files)} files, {result.timings.get('total', 0):.1f}s")
     if result.url:
         click.echo(f"kept running: {result.url}")
+        if getattr(result, "stop_command", None):
+            click.echo(f"stop it with: {result.stop_command}")
     click.echo(f"{passed} passed, {result.failed_count} failed")
 
 
+def check_writable(path: Path, option: str) -> None:
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise UsageError(f"{option} {path}: no such directory {parent}")
+    if path.is_dir():
+        raise UsageError(f"{option} {path}: is a directory")
+    if not os.access(path if path.exists() else parent, os.W_OK):
+        raise UsageError(f"{option} {path}: not writable")
+
+
+def known_modules(root: Path) -> set[str]:
+    """Module names: sql/<module>/ folders and supabase/tests/<module>/ folders."""
+    folders = [root / "sql", root / "supabase" / "tests"]
+    return {p.name for f in folders if f.is_dir() for p in f.iterdir() if p.is_dir() and not p.name.startswith("_")}
+
+
+def check_modules(root: Path, names) -> None:
+    modules = known_modules(root)
+    unknown = [n for n in names if n not in modules]
+    if unknown:
+        raise UsageError(
+            f"--exclude {unknown[0]}: no such module (modules: {', '.join(sorted(modules)) or 'none'})"
+        )
+
+
 def main():
+    import signal
+
     try:
-        cli(standalone_mode=True)
+        cli(standalone_mode=False)
+    except click.UsageError as exc:  # bad option or argument: one line, and where help is
+        where = exc.ctx.command_path if exc.ctx else "schema-tool"
+        click.echo(f"error: {one_line(exc.format_message())} (see {where} --help)", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        click.echo(f"error: {one_line(exc.format_message())}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
     except SchemaToolError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, click.exceptions.Abort) as exc:  # click turns Ctrl-C into Abort
+        by_sigterm = isinstance(exc, Terminated) or errors.terminated
+        click.echo("error: interrupted" + (" (SIGTERM)" if by_sigterm else ""), err=True)
+        sys.exit(128 + (signal.SIGTERM if by_sigterm else signal.SIGINT))
+    except BrokenPipeError:
+        sys.exit(1)
+    except Exception as exc:  # noqa: BLE001 - the one place unexpected errors become a line
+        if DEBUG:
+            raise
+        click.echo(f"error: {type(exc).__name__}: {one_line(exc)} (rerun with --debug for the traceback)", err=True)
+        sys.exit(2)

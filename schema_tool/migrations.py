@@ -21,6 +21,8 @@ from pathlib import Path
 from .errors import UsageError
 
 FILE_NAME = re.compile(r"^([0-9]+)_(.*)\.sql$")
+# The version every file here uses: a UTC timestamp, YYYYMMDDHHMMSS.
+VERSION = re.compile(r"^[0-9]{14}$")
 NO_TRANSACTION = re.compile(r"^--\s*schema-tool:\s*no-transaction\s*$", re.MULTILINE)
 
 
@@ -31,6 +33,22 @@ class Statement:
 
     def is_comment_only(self) -> bool:
         return not strip_comments(self.text).strip()
+
+    def code_offset(self) -> int:
+        """Offset in the file of the statement's first character that is not
+        white space or a comment (where an error without a position points)."""
+        i, text = 0, self.text
+        while i < len(text):
+            if text[i].isspace():
+                i += 1
+            elif text.startswith("--", i):
+                newline = text.find("\n", i)
+                i = len(text) if newline < 0 else newline + 1
+            elif text.startswith("/*", i):
+                i = _skip_block_comment(text, i)
+            else:
+                break
+        return self.offset + (i if i < len(text) else 0)
 
 
 @dataclass(frozen=True)
@@ -122,18 +140,37 @@ def load(migrations_dir: Path, exclude: tuple[str, ...] = ()) -> list[Migration]
     if not migrations_dir.is_dir():
         raise UsageError(f"{migrations_dir}: no such migrations folder")
     migrations: dict[str, Migration] = {}
-    for path in sorted(migrations_dir.glob("*.sql")):
+    for path in sorted(migrations_dir.iterdir()):
+        if path.suffix.lower() == ".sql" and path.suffix != ".sql":
+            # The Supabase CLI reads only *.sql: a .SQL file would silently never run.
+            raise UsageError(f"{path}: the extension must be .sql in lower case, or the file is never applied")
+        if path.suffix != ".sql":
+            continue
         match = FILE_NAME.match(path.name)
-        if not match:
+        if not match or not VERSION.match(match.group(1)):
             raise UsageError(
-                f"{path}: migration file names must be <digits>_<name>.sql (Supabase CLI's rule)"
+                f"{path}: malformed migration file name: must be <version>_<name>.sql with a 14-digit"
+                " UTC version YYYYMMDDHHMMSS (schema-tool new makes one)"
             )
         version, name = match.groups()
         if version in migrations:
             raise UsageError(f"{path} and {migrations[version].path} share version {version}")
-        migrations[version] = Migration(version, name, path, path.read_text(encoding="utf-8"))
+        migrations[version] = Migration(version, name, path, read_text(path))
     kept = [m for m in migrations.values() if not any(m.name.startswith(f"{x}_") for x in exclude)]
     return sorted(kept, key=lambda m: int(m.version))
+
+
+def read_text(path: Path) -> str:
+    """A SQL file's text; a file that is not UTF-8 (or unreadable) is one clear error."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise UsageError(
+            f"{path}:{line}: not UTF-8 (byte 0x{exc.object[exc.start]:02x}); save the file as UTF-8"
+        ) from exc
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror}") from exc
 
 
 def split(sql: str) -> list[Statement]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from .errors import UsageError
+from .migrations import VERSION, read_text
 
 SOURCE_SUFFIX = ".sql.j2"
 MIGRATION_NAME = re.compile(r"^([0-9]+)_(.*)\.sql$")
@@ -28,17 +29,28 @@ class RenderResult:
 
 
 def source_files(sql_dir: Path) -> list[Path]:
-    sources = [
+    if not sql_dir.is_dir():
+        raise UsageError(f"{sql_dir}: no such folder (run it in the project's directory)")
+    files = [
         p
-        for p in sql_dir.rglob("*" + SOURCE_SUFFIX)
-        if not any(part.startswith("_") for part in p.relative_to(sql_dir).parts[:-1])
+        for p in sql_dir.rglob("*")
+        if p.is_file() and not any(part.startswith("_") for part in p.relative_to(sql_dir).parts[:-1])
     ]
+    for path in files:
+        # A source render would silently skip: .sql (no .j2) or a wrong case.
+        if path.name.lower().endswith((".sql", SOURCE_SUFFIX)) and not path.name.endswith(SOURCE_SUFFIX):
+            raise UsageError(
+                f"{path}: not rendered: a migration source must end in {SOURCE_SUFFIX} (rename it)"
+            )
+    sources = [p for p in files if p.name.endswith(SOURCE_SUFFIX)]
     by_target: dict[str, Path] = {}
     for path in sources:
         target = path.name[: -len(".j2")]
-        if not MIGRATION_NAME.match(target):
+        match = MIGRATION_NAME.match(target)
+        if not match or not VERSION.match(match.group(1)):
             raise UsageError(
-                f"{path}: a migration source must be named <digits>_<name>.sql.j2"
+                f"{path}: malformed source name: must be <version>_<name>.sql.j2 with a 14-digit"
+                " UTC version YYYYMMDDHHMMSS (schema-tool new makes one)"
             )
         if target in by_target:
             raise UsageError(f"{path} and {by_target[target]} render to the same file {target}")
@@ -74,6 +86,9 @@ def render_all(sql_dir: Path, only: tuple[Path, ...] = ()) -> dict[str, str]:
         name = path.relative_to(sql_dir).as_posix()
         try:
             text = env.get_template(name).render()
+        except UnicodeDecodeError:
+            read_text(path)  # names the file and line
+            raise
         except jinja2.TemplateError as exc:
             line = getattr(exc, "lineno", None)
             where = f"{path}:{line}" if line else str(path)
@@ -92,7 +107,7 @@ def render(
     written, unchanged, stale, missing = [], [], [], []
     for name, text in rendered.items():
         target = migrations_dir / name
-        if target.exists() and target.read_text() == text:
+        if target.exists() and read_text(target) == text:
             unchanged.append(name)
             continue
         (stale if target.exists() else missing).append(name)

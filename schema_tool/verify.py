@@ -27,6 +27,7 @@ class VerifyResult:
     seeds: list[str] = field(default_factory=list)
     url: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    stop_command: str = ""  # with keep: how to stop the throwaway server
 
     @property
     def passed(self) -> bool:
@@ -87,7 +88,8 @@ def verify(
         setup, tests = pgtap.test_files(root / "supabase" / "tests", exclude)
         t = time.perf_counter()
         files = [pgtap.run_file(psql, url, path, root) for path in setup]
-        urls = [url] + _clones(server, dbname, min(jobs, len(tests)) - 1, stack, drop=bool(database_url) and not keep)
+        # The clones serve only this run: dropped unless the whole server goes.
+        urls = [url] + _clones(server, dbname, min(jobs, len(tests)) - 1, stack, drop=bool(database_url) or keep)
         files += _run_parallel(psql, urls, tests, root)
         timings["tests"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - started
@@ -100,6 +102,7 @@ def verify(
             seeds,
             url if keep else None,
             timings,
+            server.stop_command if keep else "",
         )
 
 

@@ -4,6 +4,7 @@ exit codes, formats, --only, allow comments, --fix, --new-only."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -67,7 +68,18 @@ def test_error_finding_exits_1_and_names_rule_file_line_and_fix(project):
     code, result = run("--only", "safety")
     assert code == 1 and isinstance(result.exception, CheckFailed)
     assert f"migrations/{BAD_MIGRATION}:1: error index-not-concurrent:" in result.output
-    assert "fix: write `create index if not exists`" in result.output
+    assert "fix: the build blocks writes to the table while it runs; accept that with `-- schema-tool: allow index-not-concurrent" in result.output
+
+
+def test_following_the_index_hint_makes_the_error_go_away(project):
+    """The fix text is an instruction that works: the allow comment it names accepts the finding."""
+    add_bad_migration(project)
+    _, result = run("--only", "index-not-concurrent")
+    hint = next(line for line in result.output.splitlines() if line.strip().startswith("fix:"))
+    allow = re.search(r"`(-- schema-tool: allow index-not-concurrent) <[^>]*>`", hint).group(1)
+    add_bad_migration(project, f"{allow} notes is tiny, the lock lasts milliseconds\n")
+    code, result = run("--only", "index-not-concurrent")
+    assert code == 0, result.output
 
 
 def test_allow_comment_accepts_and_json_shows_the_reason(project):

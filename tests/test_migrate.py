@@ -115,18 +115,28 @@ def test_failing_statement_rolls_back_its_file_and_reports_file_line(project, db
     assert query(db_url, "select to_regclass('demo.tags')") == [(None,)]
 
 
-def test_commit_inside_a_file_is_refused_and_nothing_after_it_runs(project, db_url):
+@pytest.mark.parametrize("ender", ["commit", "-- done\n  END", "rollback", "prepare transaction 'x'"])
+def test_commit_inside_a_file_is_refused_before_anything_runs(project, db_url, ender):
+    write(project / "migrations" / "20260101000000_demo_ok.sql", "create schema ok;\n")
     bad = write(
-        project / "migrations" / "20260101000000_demo_commit.sql",
-        "create schema demo;\n\ncommit;\ncreate table demo.after (id int);\n",
+        project / "migrations" / "20260102000000_demo_commit.sql",
+        f"create schema demo;\n\n{ender};\ncreate table demo.after (id int);\n",
     )
-    with pytest.raises(MigrationFailed) as raised:
+    with pytest.raises(CheckFailed) as raised:
         migrate(db_url, project / "migrations")
     message = str(raised.value)
-    assert f"{bad}:3: this statement ends the file's transaction" in message
-    assert raised.value.line == 3
-    assert query(db_url, "select count(*) from supabase_migrations.schema_migrations") == [(0,)]
-    assert query(db_url, "select to_regclass('demo.after')") == [(None,)]
+    assert message.startswith("refusing to migrate, nothing was applied")
+    assert f"{bad}:{3 + ender.count(chr(10))}: this statement ends the file's transaction" in message
+    # Parsed before running: not even the file before it, nor the statements before the commit.
+    assert query(db_url, "select to_regnamespace('demo'), to_regnamespace('ok'),"
+                         " to_regclass('supabase_migrations.schema_migrations')") == [(None, None, None)]
+
+
+def test_rollback_to_savepoint_inside_a_file_is_allowed(project, db_url):
+    write(project / "migrations" / "20260101000000_demo_sp.sql",
+          "create schema demo;\nsavepoint a;\ncreate table demo.x (id int);\nrollback to savepoint a;\n")
+    migrate(db_url, project / "migrations")
+    assert query(db_url, "select to_regnamespace('demo')::text, to_regclass('demo.x')") == [("demo", None)]
 
 
 def test_syntax_error_position_is_mapped_to_the_file_line_and_column(project, db_url):
@@ -315,7 +325,7 @@ def test_bad_file_name_is_a_usage_error(project, db_url):
     write(project / "migrations" / "init.sql", "select 1;\n")
     result = run_cli(project, "migrate", "--database-url", db_url)
     assert result.returncode == 2
-    assert "init.sql: migration file names must be <digits>_<name>.sql" in result.stderr
+    assert "init.sql: malformed migration file name: must be <version>_<name>.sql" in result.stderr
 
 
 def test_split_follows_the_supabase_cli_quirks():

@@ -70,3 +70,13 @@ def test_demo_seed_files_apply_cleanly_after_the_migrations(migrated_db_url):
     applied = apply_seeds(migrated_db_url, REPO)
     assert applied == sorted(str(p.relative_to(REPO)) for p in (REPO / "supabase" / "seeds").glob("*.sql"))
     assert query(migrated_db_url, "select count(*) > 0 from auth.users") == [(True,)]
+
+
+@pytest.mark.parametrize("target", ["verify", "test", "lint", "verify-15"])
+def test_only_docs_needs_graphviz(target):
+    """Graphviz draws the ER diagrams; nothing else may install or require it."""
+    plan = subprocess.run(["make", "-n", "-B", target], cwd=REPO, capture_output=True, text=True)
+    assert plan.returncode == 0, plan.stderr
+    assert "graphviz" not in plan.stdout.lower()
+    docs = subprocess.run(["make", "-n", "-B", "docs"], cwd=REPO, capture_output=True, text=True).stdout
+    assert "ensure-graphviz" in docs

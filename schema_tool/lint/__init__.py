@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UsageError
+from ..migrations import read_text
 from . import catalog, safety, style  # noqa: F401 - importing registers the rules
 from .findings import FORMATTERS, LAYERS, RULES, Finding, accept_in_file, allow_problems, layer_of, relpath
 from .sqltext import is_transactional
@@ -204,7 +205,7 @@ def lint(
     def text_of(path: Path) -> str:
         r = rel[path]
         if r not in texts:
-            texts[r] = path.read_text(encoding="utf-8")
+            texts[r] = read_text(path)
         return texts[r]
 
     findings: list[Finding] = []

@@ -51,9 +51,10 @@ SERIAL_TYPES = {"serial", "serial4", "bigserial", "serial8", "smallserial", "ser
 # schema-tool's marker says.
 CLI_ONE_TRANSACTION = "the Supabase CLI (`supabase db push`, `db reset`) runs every migration file in one transaction"
 PREBUILD_HINT = (
-    "write `create index if not exists` (the build blocks writes while it runs: on a table that is big in "
-    "production, first run the same statement with `concurrently` outside the migrations, and the migration "
-    "finds it built); accept a short lock with `-- schema-tool: allow index-not-concurrent <table size, lock time>`"
+    "the build blocks writes to the table while it runs; accept that with "
+    "`-- schema-tool: allow index-not-concurrent <table size, lock time>` on the line above. On a table that is "
+    "big in production write `create index if not exists`, run the same statement with `concurrently` by hand "
+    "before deploying (the migration then finds it built and takes no lock), and say so in the allow comment"
 )
 NO_TRANSACTION_HINT = (
     f"{CLI_ONE_TRANSACTION}, so concurrently cannot work in a migration there either: drop concurrently and "

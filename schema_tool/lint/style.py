@@ -30,6 +30,7 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..migrations import read_text
 from . import sqltext
 from .findings import ERROR, WARNING, Finding, rule
 
@@ -173,7 +174,7 @@ def _violations(job: Job, linted) -> list[Finding]:
 def lint_file(job: Job) -> tuple[str, list[Finding], bool]:
     """Lint (and with job.fix, fix) one file. Returns (rel, findings, changed)."""
     path = Path(job.path)
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     linter = _linter(job.root, job.templated)
     changed = False
     if job.fix:
