@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from . import sqltext
 from .errors import UsageError
 
 FILE_NAME = re.compile(r"^([0-9]+)_(.*)\.sql$")
-NO_TRANSACTION = re.compile(r"^--\s*schema-tool:\s*no-transaction\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class Migration:
 
     @property
     def transactional(self) -> bool:
-        return NO_TRANSACTION.search(self.sql) is None
+        return sqltext.is_transactional(self.sql)
 
     @cached_property
     def checksum(self) -> str:
