@@ -16,6 +16,7 @@ create schema if not exists tests;
 grant usage on schema tests to anon, authenticated, service_role;
 
 -- Create an auth user the way Supabase Auth does; returns its id.
+-- schema-tool: allow definer-anon-execute test-only helper (the tests schema never reaches production); tests call it after switching to any role
 create or replace function tests.create_user(
     p_email text,
     p_app_metadata jsonb default '{}',
@@ -39,6 +40,7 @@ end
 $$;
 
 -- The id of a user created with tests.create_user.
+-- schema-tool: allow definer-anon-execute test-only helper (the tests schema never reaches production); tests call it after switching to any role
 create or replace function tests.get_user_id(p_email text) returns uuid
 language sql stable security definer set search_path = ''
 as $$ select id from auth.users where email = p_email $$;
@@ -47,6 +49,7 @@ as $$ select id from auth.users where email = p_email $$;
 -- authenticated and the JWT claims PostgREST would set.
 create or replace function tests.authenticate_as(p_email text) returns void
 language plpgsql
+set search_path = ''
 as $$
 declare
     v_user auth.users;
@@ -72,6 +75,7 @@ $$;
 -- Act as the anonymous (not signed-in) client.
 create or replace function tests.authenticate_as_anon() returns void
 language plpgsql
+set search_path = ''
 as $$
 begin
     perform set_config('role', 'none', true);
@@ -83,6 +87,7 @@ $$;
 -- Act as the service_role key (bypasses RLS).
 create or replace function tests.authenticate_as_service_role() returns void
 language plpgsql
+set search_path = ''
 as $$
 begin
     perform set_config('role', 'none', true);
@@ -94,6 +99,7 @@ $$;
 -- Back to the session user (postgres) with no JWT claims.
 create or replace function tests.clear_authentication() returns void
 language plpgsql
+set search_path = ''
 as $$
 begin
     perform set_config('role', 'none', true);
@@ -107,6 +113,9 @@ $$;
 create schema if not exists tests_overrides;
 grant usage on schema tests_overrides to anon, authenticated, service_role;
 
+-- No `set search_path` on freeze_time: it changes the caller's search_path,
+-- which such a clause would restore when the function returns.
+-- schema-tool: allow function-search-path it sets the caller's search_path (see above); its body qualifies every name
 create or replace function tests.freeze_time(p_at timestamptz) returns void
 language plpgsql
 as $$
@@ -122,6 +131,7 @@ $$;
 
 create or replace function tests.unfreeze_time() returns void
 language plpgsql
+set search_path = ''
 as $$
 begin
     drop function if exists tests_overrides.now();
