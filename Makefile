@@ -48,6 +48,7 @@ test: setup
 lint: setup
 	$(BIN)/schema-tool render --check
 	$(BIN)/schema-tool docs --check
+	$(BIN)/schema-tool lint --check-docs
 	$(BIN)/schema-tool lint
 
 render: $(STAMP)

@@ -164,8 +164,12 @@ def environment_digest(root: Path) -> dict[bool, str]:
     h = hashlib.sha256()
     for part in (_version("sqlfluff"), _version("sqlfluffrs"), _version("pglast")):
         h.update(part.encode() + b"\0")
+    # The code a style result depends on: this layer, the Finding type, the
+    # SQL lexer and the style rules (not the other layers: changing a
+    # catalog rule must not throw the style cache away).
     lint_dir = Path(__file__).parent
-    for module in (sqltext.__file__, *sorted(lint_dir.glob("*.py")), *sorted((lint_dir / "rules" / "style").glob("*.py"))):
+    for module in (__file__, lint_dir / "findings.py", sqltext.__file__,
+                   *sorted((lint_dir / "rules" / "style").glob("*.py"))):
         h.update(Path(module).read_bytes())
     config = root / ".sqlfluff"
     h.update(config.read_bytes() if config.exists() else b"")
