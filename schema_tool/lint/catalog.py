@@ -69,14 +69,6 @@ def q(schema: str, name: str) -> str:
 
 
 @dataclass
-class Settings:
-    """What supabase/config.toml says that the catalog rules need."""
-
-    exposed: list[str]
-    anonymous_sign_ins: bool = False
-
-
-@dataclass
 class Context:
     conn: object
     exposed: list[str]
