@@ -38,3 +38,11 @@ def test_a_rule_id_in_the_page_appears_as_a_heading():
     page = (ROOT / "docs" / "lint-rules.md").read_text()
     for r in rules.of_layer("safety") + rules.of_layer("catalog"):
         assert f"### `{r.id}` ({r.level})" in page
+
+
+def test_check_docs_notices_a_stale_page(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "lint-rules.md").write_text("# written by hand\n")
+    assert not docgen.is_current(tmp_path)
+    docgen.write(tmp_path)
+    assert docgen.is_current(tmp_path)
