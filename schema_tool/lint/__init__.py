@@ -252,6 +252,7 @@ def finish_style(pl: Plan, pending, fixed: list[str]) -> list[Finding]:
         out += file_findings
         if changed:
             fixed.append(r)
+            pl.texts[r] = (pl.root / r).read_text(encoding="utf-8")  # allow comments are read from the fixed text
     return out
 
 
