@@ -50,6 +50,7 @@ lint: setup
 	$(BIN)/schema-tool render --check
 	$(BIN)/schema-tool docs --check
 	$(BIN)/schema-tool types --check
+	$(BIN)/schema-tool lint --check-docs
 	$(BIN)/schema-tool lint
 
 render: $(STAMP)

@@ -255,10 +255,10 @@ create table playground.ai_playground_platform_user_engagement (
     constraint ai_playground_platform_user_engagement_pkey primary key (user_id)
 );
 
-create index idx_ai_playground_platform_user_engagement_total_interactions_user_id
+create index idx_ai_playground_platform_user_engagement_interactions_user_id
     on playground.ai_playground_platform_user_engagement (total_interactions desc, user_id);
 
-comment on index playground.idx_ai_playground_platform_user_engagement_total_interactions_user_id is
+comment on index playground.idx_ai_playground_platform_user_engagement_interactions_user_id is
 'Serves the platform dashboard: the most engaged users first (top-N, keyset pages).';
 
 comment on table playground.ai_playground_platform_user_engagement is

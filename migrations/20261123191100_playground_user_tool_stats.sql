@@ -32,6 +32,12 @@
 -- rows); only the SECURITY DEFINER trigger functions in playground_private
 -- write them.
 
+-- Fail fast instead of queueing the application behind a lock wait, and
+-- bound every statement (lint rule timeout-missing; `set local` ends with
+-- this file's transaction, under schema-tool migrate and the Supabase CLI).
+set local lock_timeout = '5s';
+set local statement_timeout = '5min';
+
 ------------------------------------------------------------------------------
 -- tables
 ------------------------------------------------------------------------------

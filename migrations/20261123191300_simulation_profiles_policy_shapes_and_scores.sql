@@ -26,6 +26,12 @@
 --    only columns that are no score: run orchestrator state and activity,
 --    scene time and message counts.
 
+-- Fail fast instead of queueing the application behind a lock wait, and
+-- bound every statement (lint rule timeout-missing; `set local` ends with
+-- this file's transaction, under schema-tool migrate and the Supabase CLI).
+set local lock_timeout = '5s';
+set local statement_timeout = '5min';
+
 -- ---------------------------------------------------------------------------
 -- 1. profile_directory behind public_profiles
 -- ---------------------------------------------------------------------------

@@ -5,15 +5,22 @@
 -- * scenario_reviews (scenario_id, scenario_is_public) -> scenarios (id,
 --   is_public) ON UPDATE CASCADE, so publishing or unpublishing a scenario
 --   updates the copy on its reviews.
--- The composite keys replace the plain ones on user_progress_id and
--- scenario_id (they imply them).
--- One transaction, as the Supabase CLI runs every file (lint rule
--- no-transaction-file): the index builds and validations block writes to
--- scene_progress, scenarios and scenario_reviews while they run (at the
--- benchmark's 774k scene_progress rows a few seconds). On a production
--- database where that is too long, run the three `create ... index
--- concurrently if not exists` statements below (same names) by hand first:
--- this migration then finds them built.
+-- The composite keys are added `not valid` here and validated in
+-- 20261204120000, which also drops the plain keys on user_progress_id and
+-- scenario_id they replace (they imply them): validating in this
+-- transaction would hold the lock of `add constraint` through the scans.
+-- Locks (one transaction, as the Supabase CLI runs every file; lint rule
+-- no-transaction-file), held until the file commits: each index build takes
+-- a SHARE lock on its table, so writes to scene_progress wait through all
+-- three builds (at the benchmark's 774k scene_progress rows a few seconds);
+-- reads go on. `add constraint ... not valid` takes a SHARE ROW EXCLUSIVE
+-- lock on both tables of the key, without a scan. On a production database
+-- where that is too long, run the three `create ... index concurrently if
+-- not exists` statements below (same names) by hand first: this migration
+-- then finds them built.
+
+set local lock_timeout = '5s';
+set local statement_timeout = '5min';
 
 -- schema-tool: allow index-not-concurrent writes to scene_progress wait seconds at 774k rows; pre-build concurrently on a big database (see above)
 create index if not exists idx_scene_progress_user_progress_id_user_id
@@ -22,17 +29,6 @@ on simulation.scene_progress (user_progress_id, user_id);
 alter table simulation.scene_progress
 add constraint scene_progress_user_progress_id_user_id_fkey foreign key (user_progress_id, user_id)
 references simulation.user_progress (id, user_id) on delete cascade on update cascade not valid;
-
-alter table simulation.scene_progress validate constraint scene_progress_user_progress_id_user_id_fkey;
-
-alter table simulation.scene_progress drop constraint scene_progress_user_progress_id_fkey;
-
-drop index simulation.idx_scene_progress_user_progress_id;
-
-alter index simulation.idx_scene_progress_user_progress_id_user_id rename to idx_scene_progress_user_progress_id;
-
-comment on index simulation.idx_scene_progress_user_progress_id is
-'Index on user progress (the seed''s), with user_id after user_progress_id: it covers the composite foreign key (user_progress_id, user_id), and a member''s query of one run (the select policy adds user_id = me) is one index range.';
 
 comment on constraint scene_progress_user_progress_id_user_id_fkey on simulation.scene_progress is
 'The run, and its learner: keeps scene_progress.user_id equal to the run''s user (replaces the plain foreign key on user_progress_id).';
@@ -57,10 +53,6 @@ comment on index simulation.idx_scenario_reviews_scenario_id_scenario_is_public 
 alter table simulation.scenario_reviews
 add constraint scenario_reviews_scenario_id_scenario_is_public_fkey foreign key (scenario_id, scenario_is_public)
 references simulation.scenarios (id, is_public) on delete cascade on update cascade not valid;
-
-alter table simulation.scenario_reviews validate constraint scenario_reviews_scenario_id_scenario_is_public_fkey;
-
-alter table simulation.scenario_reviews drop constraint scenario_reviews_scenario_id_fkey;
 
 comment on constraint scenario_reviews_scenario_id_scenario_is_public_fkey on simulation.scenario_reviews is
 'The reviewed scenario, and whether it is public: deleting the scenario deletes its reviews; publishing or unpublishing it updates scenario_is_public (replaces the plain foreign key on scenario_id).';

@@ -37,6 +37,12 @@
 -- this lesson" read the whole lesson; covering indexes (in
 -- migration 20261123191600) make the admin dashboards index-only.
 
+-- Fail fast instead of queueing the application behind a lock wait, and
+-- bound every statement (lint rule timeout-missing; `set local` ends with
+-- this file's transaction, under schema-tool migrate and the Supabase CLI).
+set local lock_timeout = '5s';
+set local statement_timeout = '5min';
+
 -- ------------------------------------------------------ question secrets
 
 revoke select (explanation, review_notes, ai_metadata) on classroom.questions from authenticated;

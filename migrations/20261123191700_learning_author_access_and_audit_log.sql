@@ -59,6 +59,12 @@
 --    truncate; the owner's only update is anonymising the actor when an auth
 --    user is deleted. No backfill: there is no history to recover.
 
+-- Fail fast instead of queueing the application behind a lock wait, and
+-- bound every statement (lint rule timeout-missing; `set local` ends with
+-- this file's transaction, under schema-tool migrate and the Supabase CLI).
+set local lock_timeout = '5s';
+set local statement_timeout = '5min';
+
 -- The policy helpers below live in learning_private: authenticated needs
 -- usage on the schema to call the ones granted to it (every other function
 -- there has execute revoked from authenticated).

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from . import sqltext
 from .errors import UsageError
 
 FILE_NAME = re.compile(r"^([0-9]+)_(.*)\.sql$")
 # The version every file here uses: a UTC timestamp, YYYYMMDDHHMMSS.
 VERSION = re.compile(r"^[0-9]{14}$")
-NO_TRANSACTION = re.compile(r"^--\s*schema-tool:\s*no-transaction\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class Migration:
 
     @property
     def transactional(self) -> bool:
-        return NO_TRANSACTION.search(self.sql) is None
+        return sqltext.is_transactional(self.sql)
 
     @cached_property
     def checksum(self) -> str:

@@ -43,3 +43,13 @@ def exposed_schemas(project_root: Path) -> list[str]:
     with config.open("rb") as fh:
         data = tomllib.load(fh)
     return list(data.get("api", {}).get("schemas", ["public"]))
+
+
+def anonymous_sign_ins(project_root: Path) -> bool:
+    """Does supabase/config.toml enable anonymous sign-ins ([auth] enable_anonymous_sign_ins)?"""
+    config = project_root / "supabase" / "config.toml"
+    if not config.exists():
+        return False
+    with config.open("rb") as fh:
+        data = tomllib.load(fh)
+    return bool(data.get("auth", {}).get("enable_anonymous_sign_ins", False))

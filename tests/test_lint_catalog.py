@@ -10,13 +10,13 @@ import psycopg
 import pytest
 
 from schema_tool.engines import throwaway
-from schema_tool.lint import catalog
-from schema_tool.lint.findings import RULES
+from schema_tool.lint import catalog, rules
+from schema_tool.lint.findings import RULES, Finding
+from schema_tool.lint.rules.catalog.sensitive_column import sensitive
 from schema_tool.supabase import install_baseline
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "lint" / "catalog"
-EXPOSED = ["public", "app"]
-FIXTURE_RULES = sorted(r.id for r in RULES.values() if r.layer == "catalog" and r.id != "migration-fails")
+EXPOSED = ["public", "app", "pgmq_public"]
+FIXTURE_RULES = sorted(r.id for r in rules.of_layer("catalog") if r.id != "migration-fails")
 SETUP = """
 create schema app;
 grant usage on schema app to anon, authenticated, service_role;
@@ -44,18 +44,23 @@ def conn(server):
 def inspect(conn, sql: str) -> list:
     conn.execute(SETUP)
     conn.execute(sql)
-    return catalog.inspect_conn(conn, EXPOSED)
+    # the fixtures play a project with anonymous sign-ins on (anonymous-sign-ins)
+    return catalog.inspect_conn(conn, EXPOSED, anonymous_sign_ins=True)
 
 
-def test_every_catalog_rule_has_both_fixtures():
+def fixture(rule_id: str, kind: str) -> Path:
+    return rules.fixture(RULES[rule_id], kind)
+
+
+def test_every_catalog_rule_has_both_fixtures_next_to_its_module():
     for rule_id in FIXTURE_RULES:
         for kind in ("bad", "good"):
-            assert (FIXTURES / f"{rule_id}.{kind}.sql").exists(), f"missing {rule_id}.{kind}.sql"
+            assert fixture(rule_id, kind).exists(), f"missing {fixture(rule_id, kind)}"
 
 
 @pytest.mark.parametrize("rule_id", FIXTURE_RULES)
 def test_rule_triggers_on_bad_fixture(conn, rule_id):
-    findings = inspect(conn, (FIXTURES / f"{rule_id}.bad.sql").read_text())
+    findings = inspect(conn, fixture(rule_id, "bad").read_text())
     hits = [f for f in findings if f.rule == rule_id]
     assert hits, [(f.rule, f.object) for f in findings]
     assert all(f.object and f.message and f.fix and f.level == RULES[rule_id].level for f in hits)
@@ -63,7 +68,7 @@ def test_rule_triggers_on_bad_fixture(conn, rule_id):
 
 @pytest.mark.parametrize("rule_id", FIXTURE_RULES)
 def test_rule_silent_on_good_fixture(conn, rule_id):
-    findings = inspect(conn, (FIXTURES / f"{rule_id}.good.sql").read_text())
+    findings = inspect(conn, fixture(rule_id, "good").read_text())
     assert not [f for f in findings if f.rule == rule_id], [(f.rule, f.object) for f in findings]
 
 
@@ -72,26 +77,26 @@ def test_baseline_alone_has_no_findings(conn):
 
 
 def test_per_row_auth_names_the_policy(conn):
-    findings = inspect(conn, (FIXTURES / "policy-per-row-auth.bad.sql").read_text())
+    findings = inspect(conn, fixture("policy-per-row-auth", "bad").read_text())
     (finding,) = [f for f in findings if f.rule == "policy-per-row-auth"]
     assert finding.object == 'app.notes policy "notes: owner can select"'
 
 
 def test_unindexed_fk_reports_each_uncovered_key(conn):
-    findings = inspect(conn, (FIXTURES / "fk-unindexed.bad.sql").read_text())
+    findings = inspect(conn, fixture("fk-unindexed", "bad").read_text())
     objects = sorted(f.object for f in findings if f.rule == "fk-unindexed")
     assert objects == ["app.notes.notes_tenant_author_fkey", "app.notes.notes_user_id_fkey"]
 
 
 def test_multiple_permissive_expands_public_and_all(conn):
-    findings = inspect(conn, (FIXTURES / "policy-multiple-permissive.bad.sql").read_text())
+    findings = inspect(conn, fixture("policy-multiple-permissive", "bad").read_text())
     objects = [f.object for f in findings if f.rule == "policy-multiple-permissive"]
     assert objects == ["app.notes (authenticated, select)"]
 
 
 def test_sensitive_columns_are_matched_by_name_pattern():
-    assert catalog.sensitive("password_hash") and catalog.sensitive("api_key") and catalog.sensitive("reset_token")
-    assert not catalog.sensitive("tokens_used") and not catalog.sensitive("token_count")
+    assert sensitive("password_hash") and sensitive("api_key") and sensitive("reset_token")
+    assert not sensitive("tokens_used") and not sensitive("token_count")
 
 
 def test_exposed_schemas_decide_rls_disabled(conn):
@@ -109,8 +114,8 @@ def test_catalog_finding_is_located_at_the_creating_statement_and_accepted_by_al
             "comment on table app.notes is 'x';\n",
         ),
     ]
-    finding = catalog.Finding("rls-disabled", "error", "m", "f", object="app.notes", match=(("app.notes",),))
-    other = catalog.Finding("table-no-primary-key", "error", "m", "f", object="app.notes", match=(("app.notes",),))
+    finding = Finding("rls-disabled", "m", "f", object="app.notes", match=(("app.notes",),))
+    other = Finding("table-no-primary-key", "m", "f", object="app.notes", match=(("app.notes",),))
     catalog.locate_and_accept([finding, other], migrations)
     assert (finding.file, finding.line) == ("migrations/1_a.sql", 1)
     assert finding.accepted and finding.reason == "public reference data, read-only for everyone"
@@ -123,7 +128,7 @@ def test_allow_comment_must_sit_above_a_statement_naming_the_object():
          "-- schema-tool: allow rls-disabled wrong object\ncreate table app.other (id int);\n"
          "create table app.notes (id bigint primary key);\n"),
     ]
-    finding = catalog.Finding("rls-disabled", "error", "m", "f", object="app.notes", match=(("app.notes",),))
+    finding = Finding("rls-disabled", "m", "f", object="app.notes", match=(("app.notes",),))
     catalog.locate_and_accept([finding], migrations)
     assert not finding.accepted and finding.line == 3
 
@@ -155,5 +160,5 @@ def test_partitions_follow_their_parent_unless_granted_directly(conn):
     """)
     assert not [f for f in findings if f.rule in ("rls-no-policy", "rls-disabled")]
     conn.execute("grant select on app.logs_2027 to anon")
-    findings = catalog.inspect_conn(conn, EXPOSED)
+    findings = catalog.inspect_conn(conn, EXPOSED, anonymous_sign_ins=True)
     assert [f.object for f in findings if f.rule == "rls-disabled"] == ["app.logs_2027"]

@@ -18,7 +18,7 @@ from schema_tool.lint.command import lint
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = ROOT / "tests" / "fixtures" / "lint" / "project"
-BAD_MIGRATION = "20260101000100_app_index.sql"
+BAD_MIGRATION = "20270101000100_app_index.sql"
 
 
 @click.group()
@@ -142,8 +142,8 @@ def test_paths_limit_the_files(project):
 
 
 def test_fix_rewrites_sources_and_tests_never_migrations(project):
-    source = project / "sql" / "app" / "20260101000000_app_notes.sql.j2"
-    migration = project / "migrations" / "20260101000000_app_notes.sql"
+    source = project / "sql" / "app" / "20270101000000_app_notes.sql.j2"
+    migration = project / "migrations" / "20270101000000_app_notes.sql"
     test_file = project / "supabase" / "tests" / "app" / "notes.test.sql"
     source.write_text(source.read_text().replace("comment on table app.notes", "COMMENT ON table app.notes"))
     migration.write_text(migration.read_text().replace("comment on table app.notes", "COMMENT ON table app.notes"))
@@ -167,7 +167,7 @@ def test_new_only_limits_to_files_changed_on_the_branch(project):
     git("checkout", "-qb", "feature")
     code, _ = run("--only", "safety", "--new-only")
     assert code == 0  # the bad migration is already on main
-    (project / "migrations" / "20260101000200_app_more.sql").write_text("drop table app.notes;\n")
+    (project / "migrations" / "20270101000200_app_more.sql").write_text("drop table app.notes;\n")
     code, result = run("--only", "safety", "--new-only")
     assert code == 1
     assert "drop-table" in result.output and "index-not-concurrent" not in result.output

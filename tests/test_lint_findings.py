@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 
+from schema_tool import sqltext
 from schema_tool.lint import findings as fnd
-from schema_tool.lint import select_rules, sqltext
+from schema_tool.lint import rules, select_rules
+
+rules.load()
 
 
 def finding(**kw):
-    base = dict(rule="drop-table", level="error", message="m", fix="f", file="migrations/1_a.sql", line=3)
+    base = dict(rule="drop-table", message="m", fix="f", file="migrations/1_a.sql", line=3)
     base.update(kw)
     return fnd.Finding(**base)
 
@@ -76,11 +79,11 @@ def test_json_format_includes_accepted_with_reason_and_layer():
 def test_github_format_escapes_and_places_catalog_findings():
     out = fnd.format_github([
         finding(message="50% of rows\nnext"),
-        finding(rule="rls-disabled", file=None, line=None, object="app.t", level="warning"),
+        finding(rule="rls-no-policy", file=None, line=None, object="app.t"),
     ])
     lines = out.splitlines()
     assert lines[0] == "::error file=migrations/1_a.sql,line=3,title=drop-table::50%25 of rows%0Anext Fix: f"
-    assert lines[1] == "::warning title=rls-disabled::app.t: m Fix: f"
+    assert lines[1] == "::warning title=rls-no-policy::app.t: m Fix: f"
 
 
 def test_select_rules_accepts_ids_and_layers():

@@ -8,15 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from schema_tool.lint import style
+from schema_tool.lint import rules, style
+from schema_tool.lint.rules.style.style_indent import indent_findings
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "lint" / "style"
 ENABLED = style.register_style_rules(ROOT)
 
 
+RULE_FIXTURES = rules.HERE / "style"  # fixtures of schema-tool's own style rules, next to them
+
+
 def lint_fixture(name: str, tmp_path: Path | None = None):
-    path = FIXTURES / name
+    path = FIXTURES / name if (FIXTURES / name).exists() else RULE_FIXTURES / name
     job = style.Job(str(ROOT), str(path), f"fixtures/{name}", templated=name.endswith(".j2"), fix=False)
     return style.lint_file(job)[1]
 
@@ -56,30 +60,30 @@ def test_style_findings_are_errors_with_line_and_fix():
 
 
 def test_indent_rule_flags_three_spaces():
-    findings = [f for f in lint_fixture("indent.bad.sql") if f.rule == "style-indent"]
+    findings = [f for f in lint_fixture("style_indent.bad.sql") if f.rule == "style-indent"]
     assert [f.line for f in findings] == [2]
 
 
 def test_indent_rule_accepts_bracket_alignment_and_function_bodies():
-    assert not [f for f in lint_fixture("indent.good.sql") if f.rule == "style-indent"]
+    assert not [f for f in lint_fixture("style_indent.good.sql") if f.rule == "style-indent"]
 
 
 def test_indent_rule_flags_tabs_and_skips_jinja_tags():
     text = "{% set x = [1,\n      2] %}\nselect\n\tid\nfrom app.t;\n"
-    assert [f.line for f in style.indent_findings("x", text, templated=True)] == [4]
+    assert [f.line for f in indent_findings("x", text, templated=True)] == [4]
 
 
 def test_sqlfluff_grammar_gap_is_a_warning_not_an_error():
-    findings = [f for f in lint_fixture("unparsable.bad.sql") if f.rule == "style-unparsable"]
+    findings = [f for f in lint_fixture("style_unparsable.bad.sql") if f.rule == "style-unparsable"]
     assert findings and all(f.level == "warning" for f in findings)
-    assert not [f for f in lint_fixture("unparsable.good.sql") if f.rule == "style-unparsable"]
+    assert not [f for f in lint_fixture("style_unparsable.good.sql") if f.rule == "style-unparsable"]
 
 
 def test_parse_error_uses_postgres_parser_with_line():
     (finding,) = style.parse_check("x.sql", "select 1;\nselect id fro app.t;\n")
     assert finding.rule == "parse-error" and finding.level == "error" and finding.line == 2
-    assert not style.parse_check("x.sql", (FIXTURES / "parse-error.good.sql").read_text())
-    assert style.parse_check("x.sql", (FIXTURES / "parse-error.bad.sql").read_text())
+    assert not style.parse_check("x.sql", (RULE_FIXTURES / "parse_error.good.sql").read_text())
+    assert style.parse_check("x.sql", (RULE_FIXTURES / "parse_error.bad.sql").read_text())
 
 
 def test_parse_check_ignores_psql_meta_commands():

@@ -5,7 +5,8 @@ Public API:
          processes=2, use_cache=True) -> LintResult
     Finding, RULES, FORMATTERS
 
-Three layers (docs/lint-rules.md documents every rule):
+Three layers, each an engine running its rules (lint/rules/<layer>/, one
+module per rule; docs/lint-rules.md is generated from them, lint/docgen.py):
   1. style   - sqlfluff with the repo's .sqlfluff, 4-space indentation, and
                every file parsing (style.py);
   2. catalog - migrate into a throwaway database and inspect pg_catalog like
@@ -18,16 +19,16 @@ A finding is accepted by `-- schema-tool: allow RULE reason` (findings.py).
 from __future__ import annotations
 
 import subprocess
-import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import sqltext
 from ..errors import UsageError
 from ..migrations import read_text
-from . import catalog, safety, style  # noqa: F401 - importing registers the rules
+from . import catalog, rules, safety, style
 from .findings import FORMATTERS, LAYERS, RULES, Finding, accept_in_file, allow_problems, layer_of, relpath
-from .sqltext import is_transactional
 
 __all__ = ["lint", "LintResult", "Finding", "RULES", "FORMATTERS", "select_rules", "collect_files"]
 
@@ -70,11 +71,15 @@ def collect_files(root: Path) -> Files:
 
 
 def style_scope(rel: str) -> bool:
-    """Files sqlfluff lints (and --fix rewrites): the Jinja sources and the
-    pgTAP tests. Migrations are rendered from the sources (their style is the
-    sources' style, and released ones never change); seeds are data. Those
-    are only checked to parse."""
-    return rel.startswith("sql/") or rel.startswith("supabase/tests/")
+    """Files sqlfluff lints (and --fix rewrites): the Jinja sources of
+    unreleased migrations and the pgTAP tests; each SQL text once.
+    Migrations are rendered from the sources (their style is the sources'
+    style); released sources are frozen (safety.RELEASED_THROUGH) and need no
+    style pass; seeds are data. Those are only checked to parse."""
+    if rel.startswith("sql/"):
+        version = rel.rsplit("/", 1)[-1].split("_", 1)[0]
+        return not (version.isdigit() and safety.released(version))
+    return rel.startswith("supabase/tests/")
 
 
 def _counterpart(rel: str) -> str | None:
@@ -148,6 +153,126 @@ def _validate_only(only: tuple[str, ...]) -> bool:
     return needs_style
 
 
+@dataclass
+class Plan:
+    """What one run lints: the files, the selection and the rules."""
+
+    root: Path
+    files: Files
+    rel: dict[Path, str]
+    texts: dict[str, str]
+    selected: set[str] | None
+    wanted: set[str] | None
+
+    def chosen(self, path: Path) -> bool:
+        return self.selected is None or self.rel[path] in self.selected
+
+    def want(self, layer: str) -> bool:
+        return self.wanted is None or any(RULES[r].layer == layer for r in self.wanted if r in RULES)
+
+    def text(self, path: Path) -> str:
+        return self.texts[self.rel[path]]
+
+
+def plan(root: Path, paths: tuple[Path, ...], only: tuple[str, ...], new_only: bool) -> Plan:
+    rules.load()
+    if _validate_only(only):
+        style.register_style_rules(root)
+    wanted = select_rules(only)
+    files = collect_files(root)
+    rel = {p: relpath(p, root) for p in [*files.sources, *files.migrations, *files.plain]}
+    selected: set[str] | None = None
+    if paths:
+        selected = set()
+        for given in paths:
+            given = given.resolve()
+            if not given.exists():
+                raise UsageError(f"{given}: no such file or folder")
+            selected |= {r for p, r in rel.items() if p.resolve() == given or given in p.resolve().parents}
+    if new_only:
+        changed = git_changed_files(root)
+        selected = changed if selected is None else selected & changed
+    if selected is not None:
+        selected = {r for r in rel.values() if r in selected or _counterpart(r) in selected} | {
+            c for r in selected if (c := _counterpart(r))
+        }
+    texts = {r: read_text(p) for p, r in rel.items()}
+    return Plan(root, files, rel, texts, selected, wanted)
+
+
+def run_safety(pl: Plan) -> list[Finding]:
+    """Layer 3 over every migration (reported for the chosen ones)."""
+    sources = [
+        safety.Source(p.name.split("_", 1)[0], p, pl.rel[p], pl.text(p), sqltext.is_transactional(pl.text(p)))
+        for p in pl.files.migrations
+    ]
+    return safety.check(sources, {pl.rel[p] for p in pl.files.migrations if pl.chosen(p)})
+
+
+def run_catalog(pl: Plan, engine: str) -> list[Finding]:
+    """Layer 2, located at the statements that create each object."""
+    from ..supabase import anonymous_sign_ins, exposed_schemas
+
+    migrations = pl.files.migrations
+    if not migrations or (pl.selected is not None and not any(pl.rel[p] in pl.selected for p in migrations)):
+        return []
+    setup = tuple(sorted(p for p in pl.files.plain if _setup_file(pl.rel[p])))
+    found = catalog.run(pl.root / "migrations", exposed_schemas(pl.root), engine, setup,
+                        anonymous_sign_ins(pl.root))
+    for f in found:
+        if f.file:
+            f.file = relpath(Path(f.file), pl.root)
+    statements = [(pl.rel[p], pl.text(p)) for p in [*migrations, *setup]]
+    catalog.locate_and_accept([f for f in found if f.match], statements)
+    return [f for f in found if pl.selected is None or f.file in pl.selected]
+
+
+def _setup_file(rel: str) -> bool:
+    """supabase/tests/*.sql that are not tests: run before the tests (000_setup.sql)."""
+    return rel.count("/") == 2 and rel.startswith("supabase/tests/") and not rel.endswith(".test.sql")
+
+
+def start_style(pl: Plan, fix: bool, processes: int, use_cache: bool):
+    """Start sqlfluff on the style scope in worker processes (forked before any thread)."""
+    files = pl.files
+    jobs = [
+        style.Job(str(pl.root), str(p), pl.rel[p], templated=p in files.sources, fix=fix)
+        for p in [*files.sources, *files.plain] if pl.chosen(p) and style_scope(pl.rel[p])
+    ]
+    return style.run_jobs(jobs, processes, pl.root, use_cache)
+
+
+def finish_style(pl: Plan, pending, fixed: list[str]) -> list[Finding]:
+    """Parse checks of the plain files, and sqlfluff's results."""
+    style.register_style_rules(pl.root)  # style-<code> ids, for allow comments and --only
+    out = []
+    for p in pl.files.plain:
+        if pl.chosen(p):
+            out += style.parse_check(pl.rel[p], pl.text(p))
+    for r, file_findings, changed in pending.result():
+        out += file_findings
+        if changed:
+            fixed.append(r)
+            pl.texts[r] = (pl.root / r).read_text(encoding="utf-8")  # allow comments are read from the fixed text
+    return out
+
+
+def accept(pl: Plan, findings: list[Finding]) -> list[Finding]:
+    """Allow comments: well-formed ones accept file findings; malformed ones are findings."""
+    by_file: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.file and f.line and layer_of(f.rule) != "catalog":
+            by_file.setdefault(f.file, []).append(f)
+    extra = []
+    for p, r in pl.rel.items():
+        if pl.chosen(p):
+            if r in by_file:
+                accept_in_file(by_file[r], pl.text(p))
+            if pl.wanted is None:
+                extra += allow_problems(r, pl.text(p))
+    return findings + extra
+
+
 def lint(
     root: Path,
     paths: tuple[Path, ...] = (),
@@ -160,147 +285,35 @@ def lint(
 ) -> LintResult:
     """Run the three layers; returns every finding (accepted ones marked).
 
-    Order, for speed: sqlfluff workers are forked first (before any thread),
-    then a thread runs the safety layer and parse checks and collects the
-    workers' results while the main thread runs the catalog layer (which
-    mostly waits for initdb and the migrations).
+    sqlfluff's worker processes start first; a thread then runs the safety
+    layer and collects sqlfluff's results while the main thread runs the
+    catalog layer (the engine installs signal handlers; it mostly waits for
+    initdb and the migrations).
     """
-    root = root.resolve()
     started = time.perf_counter()
+    pl = plan(root.resolve(), paths, only, new_only)
     timings: dict[str, float] = {}
-    registered = False
-    if _validate_only(only):
-        style.register_style_rules(root)
-        registered = True
-    wanted = select_rules(only)
-
-    def want(layer: str) -> bool:
-        return wanted is None or any(RULES[r].layer == layer for r in wanted if r in RULES)
-
-    files = collect_files(root)
-    rel = {p: relpath(p, root) for p in [*files.sources, *files.migrations, *files.plain]}
-    selected: set[str] | None = None
-    if paths:
-        selected = set()
-        for given in paths:
-            given = given.resolve()
-            if not given.exists():
-                raise UsageError(f"{given}: no such file or folder")
-            for p, r in rel.items():
-                if p.resolve() == given or given in p.resolve().parents:
-                    selected.add(r)
-    if new_only:
-        changed = git_changed_files(root)
-        selected = changed if selected is None else selected & changed
-    if selected is not None:
-        selected = {r for r in rel.values() if r in selected or _counterpart(r) in selected} | {
-            c for r in selected if (c := _counterpart(r))
-        }
-
-    def chosen(path: Path) -> bool:
-        return selected is None or rel[path] in selected
-
-    texts: dict[str, str] = {}
-
-    def text_of(path: Path) -> str:
-        r = rel[path]
-        if r not in texts:
-            texts[r] = read_text(path)
-        return texts[r]
-
-    findings: list[Finding] = []
     fixed: list[str] = []
 
-    # 1. sqlfluff in worker processes (forked now, before the catalog thread).
-    pending = None
-    if want("style"):
-        jobs = [
-            style.Job(str(root), str(p), rel[p], templated=p in files.sources, fix=fix)
-            for p in [*files.sources, *files.plain] if chosen(p) and style_scope(rel[p])
-        ]
-        pending = style.run_jobs(jobs, processes, root, use_cache)
-
-    migrations = files.migrations
-    mig_sources = [(rel[p], text_of(p)) for p in migrations]
-
-    # 2. in a thread: migration safety, parse checks, collecting sqlfluff's
-    #    results (pure Python, or waiting on the workers).
-    local: dict[str, object] = {"findings": [], "wanted": wanted}
-
-    def local_work() -> None:
+    def timed(name, fn, *args):
+        t = time.perf_counter()
         try:
-            out: list[Finding] = []
-            if (want("safety") or want("style")) and migrations:
-                t = time.perf_counter()
-                sources = [
-                    safety.Source(p.name.split("_", 1)[0], p, rel[p], text_of(p), is_transactional(text_of(p)))
-                    for p in migrations
-                ]
-                out += safety.check(sources, {rel[p] for p in migrations if chosen(p)})
-                timings["safety"] = time.perf_counter() - t
-            if not registered:  # style-<code> ids, for allow comments and --only style
-                style.register_style_rules(root)
-                local["wanted"] = select_rules(only)
-            if want("style"):
-                t = time.perf_counter()
-                for p in files.plain:
-                    if chosen(p):
-                        out += style.parse_check(rel[p], text_of(p))
-                for r, file_findings, changed in pending.result():
-                    out += file_findings
-                    if changed:
-                        fixed.append(r)
-                        texts.pop(r, None)
-                timings["style"] = time.perf_counter() - t
-            local["findings"] = out
-        except BaseException as exc:  # re-raised in the main thread
-            local["error"] = exc
+            return fn(*args)
+        finally:
+            timings[name] = time.perf_counter() - t
 
-    for path in [*files.sources, *files.migrations, *files.plain]:
-        text_of(path)  # read every file once, before the thread starts
-    worker = threading.Thread(target=local_work, name="schema-tool-lint", daemon=True)
-    worker.start()
-
-    # 3. catalog advisories on a throwaway database (main thread: the engine
-    #    installs signal handlers), mostly waiting for initdb and migrations.
-    cat: list[Finding] = []
-    try:
-        if want("catalog") and migrations and (selected is None or any(rel[p] in selected for p in migrations)):
-            from ..supabase import exposed_schemas
-
-            t = time.perf_counter()
-            cat = catalog.run(root / "migrations", exposed_schemas(root), engine)
-            timings["catalog"] = time.perf_counter() - t
-    finally:
-        worker.join()
-    if "error" in local:
-        raise local["error"]
-    findings += local["findings"]
-    wanted = local["wanted"]
-    for f in cat:
-        if f.file:
-            f.file = relpath(Path(f.file), root)
-    catalog.locate_and_accept([f for f in cat if f.match], mig_sources)
-    if selected is not None:
-        cat = [f for f in cat if f.file in selected]
-    findings += cat
-
-    # Allow comments: malformed ones are findings; well-formed ones accept.
-    by_file: dict[str, list[Finding]] = {}
-    for f in findings:
-        if f.file and f.line and layer_of(f.rule) != "catalog":
-            by_file.setdefault(f.file, []).append(f)
-    for p, r in rel.items():
-        if not chosen(p):
-            continue
-        text = text_of(p)
-        if r in by_file:
-            accept_in_file(by_file[r], text)
-        if wanted is None:
-            findings += allow_problems(r, text)
-
-    if wanted is not None:
-        findings = [f for f in findings if f.rule in wanted]
+    pending = start_style(pl, fix, processes, use_cache) if pl.want("style") else None
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="schema-tool-lint") as threads:
+        local = [
+            threads.submit(timed, "safety", run_safety, pl) if pl.want("safety") or pl.want("style") else None,
+            threads.submit(timed, "style", finish_style, pl, pending, fixed) if pending else None,
+        ]
+        cat = timed("catalog", run_catalog, pl, engine) if pl.want("catalog") else []
+        findings = [f for future in local if future for f in future.result()] + cat
+    pl.wanted = select_rules(only)  # now with the style-<code> ids
+    findings = accept(pl, findings)
+    if pl.wanted is not None:
+        findings = [f for f in findings if f.rule in pl.wanted]
     findings.sort(key=Finding.sort_key)
     timings["total"] = time.perf_counter() - started
-    return LintResult(findings, len([p for p in rel if chosen(p)]), fixed, timings)
+    return LintResult(findings, len([p for p in pl.rel if pl.chosen(p)]), fixed, timings)

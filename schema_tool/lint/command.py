@@ -25,7 +25,9 @@ from ..errors import CheckFailed
               help="Worker processes for sqlfluff.")
 @click.option("--no-cache", is_flag=True,
               help="Re-lint every file with sqlfluff (results are otherwise cached by content, never stale).")
-def lint(paths, fmt, only, new_only, fix, engine, processes, no_cache):
+@click.option("--write-docs", is_flag=True, help="Write docs/lint-rules.md from the rules' own pages, then stop.")
+@click.option("--check-docs", is_flag=True, help="Exit 1 when docs/lint-rules.md is not what --write-docs writes.")
+def lint(paths, fmt, only, new_only, fix, engine, processes, no_cache, write_docs, check_docs):
     """Lint SQL sources and migrations: style, Supabase security, migration safety.
 
     \b
@@ -41,11 +43,17 @@ def lint(paths, fmt, only, new_only, fix, engine, processes, no_cache):
     0 clean, 1 an error-level finding, 2 usage error. Rules:
     docs/lint-rules.md.
     """
-    from . import FORMATTERS
+    from . import FORMATTERS, docgen
     from . import lint as run_lint
 
     from ..cli import project_root
 
+    if write_docs or check_docs:
+        if check_docs and not docgen.is_current(project_root()):
+            raise CheckFailed("lint: docs/lint-rules.md is stale; run `schema-tool lint --write-docs`")
+        if write_docs:
+            click.echo(f"wrote {docgen.write(project_root())}")
+        return
     result = run_lint(project_root(), tuple(paths), tuple(only), new_only, fix, engine, processes, not no_cache)
     for name in result.fixed:
         click.echo(f"fixed {name}", err=True)

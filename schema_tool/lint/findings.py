@@ -1,45 +1,58 @@
-"""The Finding type, the rule registry, allow comments and output formats."""
+"""The Rule and Finding types, the rule registry, allow comments and output
+formats. The rules themselves are one module each under lint/rules/."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Callable
 
-from . import sqltext
+from .. import sqltext
 
 ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Rule:
+    """One lint rule: its id, layer, level and one-line title; its page in
+    docs/lint-rules.md (`doc`, the rule module's docstring); the squawk rule
+    ids and splinter lint numbers it covers; and its check, set by
+    lint.rules.load() from the module's `check` function."""
+
     id: str
     layer: str  # "style" | "catalog" | "safety" | "allow"
     level: str
     title: str
+    doc: str = ""
+    squawk: tuple[str, ...] = ()
+    splinter: tuple[str, ...] = ()
+    check: Callable | None = None
+    module: str = ""  # the module defining it (fixtures sit next to it)
+
+    def finding(self, message: str, fix: str, **where) -> "Finding":
+        return Finding(self.id, message, fix, **where)
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(id: str, layer: str, level: str, title: str) -> Rule:
-    r = Rule(id, layer, level, title)
+def rule(id: str, layer: str, level: str, title: str, doc: str | None = "", squawk: tuple[str, ...] = (),
+         splinter: tuple[str, ...] = ()) -> Rule:
+    r = Rule(id, layer, level, title, (doc or "").strip(), tuple(squawk), tuple(splinter))
     RULES[id] = r
     return r
 
-
-# Allow comments themselves (always checked, cannot be allowed).
-ALLOW_MISSING_REASON = rule("allow-missing-reason", "allow", ERROR, "allow comment without a reason")
-ALLOW_UNKNOWN_RULE = rule("allow-unknown-rule", "allow", ERROR, "allow comment names an unknown rule")
 
 LAYERS = ("style", "catalog", "safety")
 
 
 @dataclass
 class Finding:
+    """One finding. Its level is its rule's (RULES), never restated here."""
+
     rule: str
-    level: str
     message: str
     fix: str
     file: str | None = None  # posix path relative to the project root
@@ -62,9 +75,15 @@ class Finding:
             return f"{self.object} ({place})" if place else self.object
         return place or "(repo)"
 
+    @property
+    def level(self) -> str:
+        r = RULES.get(self.rule)
+        return r.level if r else ERROR  # sqlfluff codes not registered yet are errors
+
     def to_dict(self) -> dict:
         d = asdict(self)
         d.pop("match")
+        d["level"] = self.level
         d["layer"] = RULES[self.rule].layer if self.rule in RULES else "style"
         return d
 
@@ -97,28 +116,16 @@ def allow_problems(rel_path: str, text: str) -> list[Finding]:
     problems = []
     for allow in sqltext.allow_comments(text):
         if not allow.rules or not allow.reason:
-            problems.append(
-                Finding(
-                    ALLOW_MISSING_REASON.id,
-                    ERROR,
-                    "allow comment without a rule and a reason",
-                    "write `-- schema-tool: allow RULE why this is deliberate`",
-                    file=rel_path,
-                    line=allow.line,
-                )
-            )
+            problems.append(Finding(
+                "allow-missing-reason", "allow comment without a rule and a reason",
+                "write `-- schema-tool: allow RULE why this is deliberate`", file=rel_path, line=allow.line,
+            ))
         for r in allow.rules:
             if not known_rule(r) or layer_of(r) == "allow":
-                problems.append(
-                    Finding(
-                        ALLOW_UNKNOWN_RULE.id,
-                        ERROR,
-                        f"allow comment names unknown rule {r!r}",
-                        "use a rule id from docs/lint-rules.md",
-                        file=rel_path,
-                        line=allow.line,
-                    )
-                )
+                problems.append(Finding(
+                    "allow-unknown-rule", f"allow comment names unknown rule {r!r}",
+                    "use a rule id from docs/lint-rules.md", file=rel_path, line=allow.line,
+                ))
     return problems
 
 

@@ -21,7 +21,6 @@ versions and this layer's own code), so a cached result can never be stale;
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import importlib.metadata
 import json
@@ -30,13 +29,11 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .. import sqltext
 from ..migrations import read_text
-from . import sqltext
-from .findings import ERROR, WARNING, Finding, rule
-
-PARSE_ERROR_ID = "parse-error"  # registered by safety (same rule for both layers)
-STYLE_INDENT = rule("style-indent", "style", ERROR, "indentation is not a multiple of 4 spaces")
-STYLE_UNPARSABLE = rule("style-unparsable", "style", WARNING, "sqlfluff cannot parse a statement")
+from .findings import ERROR, Finding, rule
+from .rules.style import parse_error, style_unparsable
+from .rules.style.style_indent import indent_findings
 
 # sqlfluff codes that are not style rules of their own.
 TEMPLATE_CODES = {"TMP", "LXR"}
@@ -69,68 +66,6 @@ def register_style_rules(root: Path) -> list[str]:
     return sorted(r.code for r in pack.rules)
 
 
-# ----------------------------------------------------------- indentation
-
-_JINJA_TAG = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
-
-
-def indent_findings(rel: str, text: str, templated: bool) -> list[Finding]:
-    """Lines indented by something other than a multiple of 4 spaces.
-
-    Exempt: lines that start inside a string, a dollar-quoted body, a block
-    comment or a Jinja tag; and continuation lines aligned with the content
-    of a still-open bracket (`values ('a',\n        'b')` style alignment).
-    """
-    skip = [(s.start, s.end) for s in sqltext.scan(text) if s.kind != "line_comment"]
-    if templated:
-        skip += [(m.start(), m.end()) for m in _JINJA_TAG.finditer(text)]
-    masked = list(text)
-    for a, b in skip:
-        for i in range(a, b):
-            if masked[i] != "\n":
-                masked[i] = "_"
-    for span in sqltext.scan(text):  # comments may hold brackets too
-        if span.kind == "line_comment":
-            for i in range(span.start, span.end):
-                masked[i] = "_"
-    merged: list[list[int]] = []
-    for a, b in sorted(skip):
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    span_starts = [a for a, _ in merged]
-    masked_lines = "".join(masked).split("\n")
-    findings = []
-    stack: list[set[int]] = []
-    offset = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        start = offset
-        offset += len(line) + 1
-        k = bisect.bisect_left(span_starts, start + 1) - 1
-        inside = k >= 0 and merged[k][0] < start < merged[k][1]
-        if not inside and line.strip():
-            lead = line[: len(line) - len(line.lstrip())]
-            why = None
-            if "\t" in lead:
-                why = "a tab"
-            elif len(lead) % 4 and not any(len(lead) in cols for cols in stack):
-                why = f"{len(lead)} spaces"
-            if why:
-                findings.append(Finding(
-                    STYLE_INDENT.id, ERROR, f"indented with {why}; the house style indents by 4 spaces",
-                    "indent with multiples of 4 spaces (one level per nesting)", file=rel, line=number,
-                ))
-        code = masked_lines[number - 1]
-        for col, ch in enumerate(code):
-            if ch in "([":
-                after = len(code) - len(code[col + 1 :].lstrip()) if code[col + 1 :].strip() else col + 1
-                stack.append({col + 1, after})
-            elif ch in ")]" and stack:
-                stack.pop()
-    return findings
-
-
 # ----------------------------------------------------------- sqlfluff
 
 _LINTERS: dict[tuple[str, bool], object] = {}
@@ -152,19 +87,19 @@ def _violations(job: Job, linted) -> list[Finding]:
         desc = v.desc().splitlines()[0] if v.desc() else code
         line = v.line_no or None
         if code in TEMPLATE_CODES:
-            findings.append(Finding(
-                PARSE_ERROR_ID, ERROR, f"template does not render: {desc}",
+            findings.append(parse_error.RULE.finding(
+                f"template does not render: {desc}",
                 "fix the Jinja (the macros live in sql/_macros)", file=job.rel, line=line,
             ))
         elif code in UNPARSABLE_CODES:
-            findings.append(Finding(
-                STYLE_UNPARSABLE.id, WARNING, f"sqlfluff cannot parse this statement, its style is not checked: {desc}",
+            findings.append(style_unparsable.RULE.finding(
+                f"sqlfluff cannot parse this statement, its style is not checked: {desc}",
                 "if Postgres accepts it this is a gap in sqlfluff's grammar; otherwise fix the syntax",
                 file=job.rel, line=line,
             ))
         else:
             findings.append(Finding(
-                f"style-{code.lower()}", ERROR, f"{desc} [{code}, column {v.line_pos}]",
+                f"style-{code.lower()}", f"{desc} [{code}, column {v.line_pos}]",
                 "`schema-tool lint --fix` corrects it" if v.fixes else "edit the SQL as the message says",
                 file=job.rel, line=line,
             ))
@@ -197,13 +132,11 @@ def parse_check(rel: str, text: str) -> list[Finding]:
     """Postgres's parser over a plain SQL file (psql meta-commands blanked)."""
     from pglast.parser import ParseError, parse_sql_json
 
-    from .safety import parse_error
-
     cleaned = _PSQL_META.sub(lambda m: " " * len(m.group(0)), text)
     try:
         parse_sql_json(cleaned)
     except ParseError as exc:
-        return [parse_error(rel, cleaned, exc)]
+        return [parse_error.finding(rel, cleaned, exc)]
     return []
 
 
@@ -232,7 +165,12 @@ def environment_digest(root: Path) -> dict[bool, str]:
     h = hashlib.sha256()
     for part in (_version("sqlfluff"), _version("sqlfluffrs"), _version("pglast")):
         h.update(part.encode() + b"\0")
-    for module in (__file__, sqltext.__file__, Path(__file__).with_name("findings.py")):
+    # The code a style result depends on: this layer, the Finding type, the
+    # SQL lexer and the style rules (not the other layers: changing a
+    # catalog rule must not throw the style cache away).
+    lint_dir = Path(__file__).parent
+    for module in (__file__, lint_dir / "findings.py", sqltext.__file__,
+                   *sorted((lint_dir / "rules" / "style").glob("*.py"))):
         h.update(Path(module).read_bytes())
     config = root / ".sqlfluff"
     h.update(config.read_bytes() if config.exists() else b"")
@@ -258,7 +196,7 @@ def _cache_get(directory: Path, key: str) -> list[Finding] | None:
         data = json.loads((directory / f"{key}.json").read_text())
     except (OSError, ValueError):
         return None
-    return [Finding(**d) for d in data]
+    return [Finding(**{k: v for k, v in d.items() if k != "level"}) for d in data]
 
 
 def _cache_put(directory: Path, key: str, findings: list[Finding]) -> None:

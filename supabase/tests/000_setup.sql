@@ -59,6 +59,7 @@ end
 $$;
 
 -- Create an auth user the way Supabase Auth does; returns its id.
+-- schema-tool: allow definer-anon-execute test-only helper (the tests schema never reaches production); tests call it after switching to any role
 create or replace function tests.create_user(
     p_email text,
     p_app_metadata jsonb default '{}',
@@ -83,6 +84,7 @@ end
 $$;
 
 -- The id of a user created with tests.create_user.
+-- schema-tool: allow definer-anon-execute test-only helper (the tests schema never reaches production); tests call it after switching to any role
 create or replace function tests.get_user_id(p_email text) returns uuid
 language sql stable security definer set search_path = ''
 as $$ select id from auth.users where email = p_email $$;

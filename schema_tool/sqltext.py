@@ -1,6 +1,13 @@
-"""Small, dependency-free helpers over SQL text: a lexer that knows where
-strings, quoted identifiers, dollar-quoted bodies and comments are, and the
-`-- schema-tool: ...` directives found in line comments.
+"""SQL text without a parser, shared by migrate and lint: a lexer that knows
+where strings, quoted identifiers, dollar-quoted bodies and comments are, and
+the `-- schema-tool: ...` directives written in line comments.
+
+A directive is a `--` line comment (indented or not, alone on its line or
+after code) whose text starts with `schema-tool:`; the same text inside a
+string or a function body is not one. `schema-tool migrate` and every lint
+layer read directives through `directives()` only, so they always agree on
+what a file says. (Statement splitting, the Supabase CLI's way, lives in
+schema_tool.migrations.)
 
 It works on plain SQL and on Jinja2 sources alike (Jinja tags are just text
 to it), which is what the allow comments and the indentation check need.
@@ -130,7 +137,13 @@ def skip_trivia(text: str, offset: int) -> int:
 
 DIRECTIVE = re.compile(r"^--\s*schema-tool:\s*(.*?)\s*$")
 ALLOW = re.compile(r"^allow\b\s*(.*)$", re.IGNORECASE)
-NO_TRANSACTION = re.compile(r"^\s*--\s*schema-tool:\s*no-transaction\s*$", re.MULTILINE)
+NO_TRANSACTION = "no-transaction"
+
+
+@dataclass(frozen=True)
+class Directive:
+    line: int  # 1-based line of the comment
+    text: str  # what follows `schema-tool:`, stripped
 
 
 @dataclass(frozen=True)
@@ -140,29 +153,40 @@ class Allow:
     reason: str
 
 
-def allow_comments(text: str) -> list[Allow]:
-    """Every `-- schema-tool: allow RULE[,RULE...] reason` line comment."""
+def directives(text: str) -> list[Directive]:
+    """Every `-- schema-tool: ...` line comment of the file, in order."""
     starts = line_starts(text)
     found = []
     for span in scan(text):
-        if span.kind != "line_comment":
-            continue
-        m = DIRECTIVE.match(text[span.start : span.end])
-        if not m:
-            continue
-        a = ALLOW.match(m.group(1))
-        if not a:
-            continue
-        rest = a.group(1).strip()
-        parts = rest.split(None, 1)
-        rules = tuple(r.strip().lower() for r in parts[0].split(",") if r.strip()) if parts else ()
-        reason = parts[1].strip() if len(parts) > 1 else ""
-        found.append(Allow(line_of(starts, span.start), rules, reason))
+        if span.kind == "line_comment":
+            m = DIRECTIVE.match(text[span.start : span.end])
+            if m:
+                found.append(Directive(line_of(starts, span.start), m.group(1)))
     return found
 
 
+def allow_comments(text: str) -> list[Allow]:
+    """Every `-- schema-tool: allow RULE[,RULE...] reason` directive."""
+    found = []
+    for d in directives(text):
+        a = ALLOW.match(d.text)
+        if not a:
+            continue
+        parts = a.group(1).strip().split(None, 1)
+        rules = tuple(r.strip().lower() for r in parts[0].split(",") if r.strip()) if parts else ()
+        reason = parts[1].strip() if len(parts) > 1 else ""
+        found.append(Allow(d.line, rules, reason))
+    return found
+
+
+def no_transaction_line(text: str) -> int | None:
+    """Line of the `-- schema-tool: no-transaction` directive, if the file has one."""
+    return next((d.line for d in directives(text) if d.text.lower() == NO_TRANSACTION), None)
+
+
 def is_transactional(text: str) -> bool:
-    return NO_TRANSACTION.search(text) is None
+    """False for a file marked `-- schema-tool: no-transaction` (run statement by statement)."""
+    return no_transaction_line(text) is None
 
 
 def comment_only_lines(text: str) -> set[int]:

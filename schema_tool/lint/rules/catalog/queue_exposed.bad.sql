@@ -1,0 +1,4 @@
+create schema pgmq;
+create table pgmq.q_jobs (msg_id bigint primary key, message jsonb);
+grant usage on schema pgmq to authenticated;
+grant select on pgmq.q_jobs to authenticated;

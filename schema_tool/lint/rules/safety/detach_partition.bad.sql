@@ -1,0 +1,1 @@
+alter table app.t detach partition app.t_2025;

@@ -1,0 +1,1 @@
+alter table app.t alter column a set default 0;

@@ -1,0 +1,2 @@
+alter type app.mood add value 'meh';
+select 'happy'::app.mood;

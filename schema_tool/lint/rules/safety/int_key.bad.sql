@@ -1,0 +1,1 @@
+create table app.u (id integer primary key, score integer);

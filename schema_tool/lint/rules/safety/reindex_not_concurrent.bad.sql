@@ -1,0 +1,1 @@
+reindex index app.idx_t_a;

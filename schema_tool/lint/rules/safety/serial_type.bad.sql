@@ -1,0 +1,1 @@
+create table app.u (id bigserial primary key);

@@ -1,0 +1,1 @@
+create table app.u (id bigint generated always as identity primary key);

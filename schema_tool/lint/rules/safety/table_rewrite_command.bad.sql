@@ -1,0 +1,2 @@
+vacuum full app.t;
+cluster app.t using t_pkey;

@@ -1,0 +1,1 @@
+alter table app.t add column c text;

@@ -1,0 +1,1 @@
+create table app.u (id bigint primary key, at timestamptz not null);

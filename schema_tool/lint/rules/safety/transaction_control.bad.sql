@@ -1,0 +1,3 @@
+begin;
+alter table app.t add column c text;
+commit;

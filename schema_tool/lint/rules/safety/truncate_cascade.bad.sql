@@ -1,0 +1,1 @@
+truncate app.t cascade;

@@ -1,0 +1,2 @@
+create table app.notes (id bigint primary key);
+create temporary table scratch (id bigint);

@@ -1,0 +1,1 @@
+create table app.u (id bigint primary key, name varchar(100));

@@ -1,0 +1,1 @@
+create table app.u (id bigint primary key, name text check (char_length(name) <= 100));
