@@ -12,11 +12,13 @@ Checks (plpgsql_check_function_tb) with Supabase's defaults: errors (all of
 them, not only the first: fatal_errors off) and the other and extra warnings
 (unused or shadowed variables, dead code, implicit casts that can fail,
 missing RETURN, parameters never read), which its lint reports at its
-`warning` level. The performance warnings (a VOLATILE function that could be
-STABLE, a cast of a target's type) and the security warnings (SQL injection
-through dynamic SQL) are off, as in Supabase's lint: the first are advice
-about speed, not defects (on 2026-12-04 they flagged 9 `select into` casts
-and one VOLATILE function; security flagged nothing).
+`warning` level. The extra warnings of a function that has an error are left
+out: its unchecked statements make its variables look unused. The
+performance warnings (a VOLATILE function that could be STABLE, a cast of a
+target's type) and the security warnings (SQL injection through dynamic SQL)
+are off, as in Supabase's lint: the first are advice about speed, not
+defects (on 2026-12-04 they flagged 9 `select into` casts and one VOLATILE
+function here; security flagged nothing).
 
 plpgsql_check is an extension of the server, not of the project: the
 throwaway's superuser creates it for the check, in a transaction that is
@@ -184,6 +186,10 @@ def check_conn(conn) -> list[Problem]:
         except Exception as exc:  # noqa: BLE001 - plpgsql_check itself failing is a finding too
             rows = [(None, getattr(exc, "sqlstate", None) or "XX000", str(exc).splitlines()[0], None, None,
                      "error", None)]
+        if any(r[5] == "error" for r in rows):
+            # a statement that fails to check reads nothing: its variables and
+            # parameters then look unused; those extra warnings are noise
+            rows = [r for r in rows if r[5] != "warning extra"]
         for lineno, sqlstate, message, detail, hint, level, _statement in rows:
             problems.append(Problem(nspname, proname, signature, trigger, lineno, sqlstate or "", message,
                                     level or "error", detail, hint))
