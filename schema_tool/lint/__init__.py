@@ -282,8 +282,10 @@ class PlpgsqlRun:
             engine = "system" if engine != "system" and plpgsql.engine_has_extension("system") else None
         if self.problems is None and engine is not None:
             exclude = ()
-            if plpgsql.engine_has_extension(engine, "vector") is False:
-                exclude = plpgsql.NEEDS_PGVECTOR
+            needing = [m for m in plpgsql.NEEDS_PGVECTOR
+                       if any(p.name.split("_", 1)[-1].startswith(f"{m}_") for p in migrations)]
+            if needing and plpgsql.engine_has_extension(engine, "vector") is False:
+                exclude = tuple(needing)
                 self.notes.append(
                     f"plpgsql: the {engine} engine has no pgvector: the migrations of"
                     f" {', '.join(exclude)} were left out, their functions are not checked"
