@@ -280,6 +280,9 @@ class PlpgsqlRun:
                 return []
             # the catalog's server lacked the extension after all (docker, a URL)
             engine = "system" if engine != "system" and plpgsql.engine_has_extension("system") else None
+        if self.problems is None and engine is not None and plpgsql.engine_has_extension(engine) is False:
+            self.notes.append(f"plpgsql: skipped, the {engine} engine has no {plpgsql.EXTENSION}; {plpgsql.HOW_TO_GET}")
+            return []
         if self.problems is None and engine is not None:
             exclude = ()
             needing = [m for m in plpgsql.NEEDS_PGVECTOR

@@ -22,6 +22,7 @@ from ..errors import CheckFailed
 @click.option("--engine", default="embedded", show_default=True,
               help="Throwaway Postgres for the catalog checks: embedded, system or docker.")
 @click.option("--plpgsql-engine", default="auto", show_default=True,
+              type=click.Choice(["auto", "embedded", "system", "docker"]),
               help="Throwaway Postgres for plpgsql_check: auto (the --engine one when it has the extension,"
                    " else system), embedded, system or docker.")
 @click.option("--processes", default=2, show_default=True, type=click.IntRange(1, 64),
