@@ -143,3 +143,13 @@ def test_without_the_extension_the_layer_is_a_note_not_a_failure(project, monkey
     assert result.findings == [] and result.errors == 0
     (note,) = result.notes
     assert "skipped" in note and "postgresql-15-plpgsql-check" in note
+
+
+def test_a_role_that_may_not_create_the_extension_gets_a_note_not_a_crash(conn):
+    conn.execute("savepoint r")
+    try:
+        conn.execute("set local role authenticated")
+        with pytest.raises(plpgsql.Unavailable, match="could not create plpgsql_check as authenticated"):
+            plpgsql.check_conn(conn)
+    finally:
+        conn.execute("rollback to savepoint r")

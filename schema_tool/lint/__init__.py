@@ -264,6 +264,9 @@ class PlpgsqlRun:
             if plpgsql.available(conn):
                 try:
                     self.problems = plpgsql.check_conn(conn)
+                except plpgsql.Unavailable as exc:
+                    self.problems = []
+                    self.notes.append(str(exc))
                 finally:
                     conn.rollback()
 

@@ -88,6 +88,10 @@ from {{schema}}.plpgsql_check_function_tb(
 """
 
 
+class Unavailable(Exception):
+    """The extension could not be created: the layer is a note."""
+
+
 @dataclass
 class Problem:
     """One plpgsql_check result, before it is located in migrations/."""
@@ -169,7 +173,13 @@ def check_conn(conn) -> list[Problem]:
             "select exists (select 1 from pg_catalog.pg_namespace where nspname = 'extensions')"
         ).fetchone()[0]
         target = "extensions" if has_extensions else "public"
-        conn.execute(f"create extension {EXTENSION} schema {target}")
+        try:
+            with conn.transaction():
+                conn.execute(f"create extension {EXTENSION} schema {target}")
+        except Exception as exc:  # noqa: BLE001 - e.g. the role may not create it
+            role = conn.execute("select current_user").fetchone()[0]
+            raise Unavailable(f"plpgsql: skipped, could not create {EXTENSION} as {role}"
+                              f" (a superuser's job): {str(exc).splitlines()[0]}") from exc
         schema = (target,)
     sql = CHECK.format(schema=schema[0])
     problems = []
@@ -296,4 +306,7 @@ def run(migrations_dir: Path, engine: str, setup: tuple[Path, ...] = (),
                         conn.execute(path.read_text(encoding="utf-8"))
                     except psycopg.Error:
                         pass  # the catalog layer reports it
-        return check(server.url), None
+        try:
+            return check(server.url), None
+        except Unavailable as exc:
+            return [], str(exc)
