@@ -232,80 +232,18 @@ def run_catalog(pl: Plan, engine: str, also=None) -> list[Finding]:
     return [f for f in found if pl.selected is None or f.file in pl.selected]
 
 
-def plpgsql_engine_for(engine: str, choice: str) -> str | None:
-    """The engine the plpgsql layer runs on: the one asked for, or (auto) the
-    lint engine when it has plpgsql_check (or may have it: docker), else the
-    system engine when that has it, else none (skipped)."""
-    if choice != "auto":
-        return choice
-    if plpgsql.engine_has_extension(engine) is not False:
-        return engine
-    if engine != "system" and plpgsql.engine_has_extension("system"):
-        return "system"
-    return None
+def start_plpgsql(pl: Plan, engine: str, choice: str) -> plpgsql.Layer:
+    """Layer 4; its `in_place` goes to catalog.run when both share a server."""
+    return plpgsql.Layer(engine, choice, share=pl.want("catalog"))
 
 
-class PlpgsqlRun:
-    """Layer 4: on the catalog layer's database when both use one engine
-    (`in_place`, passed to catalog.run), else on its own throwaway server."""
-
-    def __init__(self, pl: Plan, engine: str, choice: str):
-        self.pl, self.engine = pl, plpgsql_engine_for(engine, choice)
-        self.shared = self.engine == engine and pl.want("catalog")
-        self.problems: list | None = None
-        self.reached = False  # in_place ran: the catalog's migrations applied
-        self.notes: list[str] = []
-
-    def in_place(self, url: str) -> None:
-        import psycopg
-
-        self.reached = True
-        with psycopg.connect(url) as conn:
-            if plpgsql.available(conn):
-                try:
-                    self.problems = plpgsql.check_conn(conn)
-                except plpgsql.Unavailable as exc:
-                    self.problems = []
-                    self.notes.append(str(exc))
-                finally:
-                    conn.rollback()
-
-    def finish(self) -> list[Finding]:
-        pl = self.pl
-        migrations = pl.files.migrations
-        if not migrations or (pl.selected is not None and not any(pl.rel[p] in pl.selected for p in migrations)):
-            return []
-        setup = tuple(sorted(p for p in pl.files.plain if _setup_file(pl.rel[p])))
-        engine = self.engine
-        if self.problems is None and self.shared:
-            if not self.reached:
-                self.notes.append("plpgsql: skipped, the migrations do not apply (see migration-fails)")
-                return []
-            # the catalog's server lacked the extension after all (docker, a URL)
-            engine = "system" if engine != "system" and plpgsql.engine_has_extension("system") else None
-        if self.problems is None and engine is not None and plpgsql.engine_has_extension(engine) is False:
-            self.notes.append(f"plpgsql: skipped, the {engine} engine has no {plpgsql.EXTENSION}; {plpgsql.HOW_TO_GET}")
-            return []
-        if self.problems is None and engine is not None:
-            exclude = ()
-            needing = [m for m in plpgsql.NEEDS_PGVECTOR
-                       if any(p.name.split("_", 1)[-1].startswith(f"{m}_") for p in migrations)]
-            if needing and plpgsql.engine_has_extension(engine, "vector") is False:
-                exclude = tuple(needing)
-                self.notes.append(
-                    f"plpgsql: the {engine} engine has no pgvector: the migrations of"
-                    f" {', '.join(exclude)} were left out, their functions are not checked"
-                )
-            self.problems, note = plpgsql.run(pl.root / "migrations", engine, setup, exclude)
-            if note:
-                self.notes.append(note)
-        if self.problems is None:
-            if not self.notes:
-                self.notes.append(f"plpgsql: skipped, no engine has {plpgsql.EXTENSION}; {plpgsql.HOW_TO_GET}")
-            return []
-        statements = [(pl.rel[p], pl.text(p)) for p in [*migrations, *setup]]
-        found = plpgsql.to_findings(self.problems, statements)
-        return [f for f in found if pl.selected is None or f.file in pl.selected]
+def finish_plpgsql(pl: Plan, layer: plpgsql.Layer) -> list[Finding]:
+    migrations = pl.files.migrations
+    if not migrations or (pl.selected is not None and not any(pl.rel[p] in pl.selected for p in migrations)):
+        return []
+    setup = tuple(sorted(p for p in pl.files.plain if _setup_file(pl.rel[p])))
+    found = layer.finish(pl.root / "migrations", [(pl.rel[p], pl.text(p)) for p in [*migrations, *setup]], setup)
+    return [f for f in found if pl.selected is None or f.file in pl.selected]
 
 
 def _setup_file(rel: str) -> bool:
@@ -391,10 +329,10 @@ def lint(
             threads.submit(timed, "safety", run_safety, pl) if pl.want("safety") or pl.want("style") else None,
             threads.submit(timed, "style", finish_style, pl, pending, fixed) if pending else None,
         ]
-        pg = PlpgsqlRun(pl, engine, plpgsql_engine) if pl.want("plpgsql") else None
+        pg = start_plpgsql(pl, engine, plpgsql_engine) if pl.want("plpgsql") else None
         cat = timed("catalog", run_catalog, pl, engine, pg.in_place if pg and pg.shared else None) \
             if pl.want("catalog") else []
-        checked = timed("plpgsql", pg.finish) if pg else []
+        checked = timed("plpgsql", finish_plpgsql, pl, pg) if pg else []
         findings = [f for future in local if future for f in future.result()] + cat + checked
     pl.wanted = select_rules(only)  # now with the style-<code> ids
     findings = accept(pl, findings)

@@ -310,3 +310,77 @@ def run(migrations_dir: Path, engine: str, setup: tuple[Path, ...] = (),
             return check(server.url), None
         except Unavailable as exc:
             return [], str(exc)
+
+
+# ----------------------------------------------------------------- layer
+
+
+def engine_for(engine: str, choice: str) -> str | None:
+    """The engine the layer runs on: the one asked for, or (auto) the lint
+    engine when it has plpgsql_check (or may have it: docker), else the system
+    engine when that has it, else none (skipped)."""
+    if choice != "auto":
+        return choice
+    if engine_has_extension(engine) is not False:
+        return engine
+    if engine != "system" and engine_has_extension("system"):
+        return "system"
+    return None
+
+
+class Layer:
+    """One run of the layer: on the catalog layer's database when both use
+    one engine (`in_place`, given to catalog.run), else on its own throwaway
+    server (`finish`). `notes` are for people (stderr): skipped or narrowed."""
+
+    def __init__(self, engine: str, choice: str, share: bool):
+        self.engine = engine_for(engine, choice)
+        self.shared = share and self.engine == engine
+        self.problems: list[Problem] | None = None
+        self.reached = False  # in_place ran: the catalog's migrations applied
+        self.notes: list[str] = []
+
+    def in_place(self, url: str) -> None:
+        import psycopg
+
+        self.reached = True
+        with psycopg.connect(url) as conn:
+            if available(conn):
+                try:
+                    self.problems = check_conn(conn)
+                except Unavailable as exc:
+                    self.problems = []
+                    self.notes.append(str(exc))
+                finally:
+                    conn.rollback()
+
+    def finish(self, migrations_dir: Path, statements: list[tuple[str, str]],
+               setup: tuple[Path, ...]) -> list[Finding]:
+        """`statements`: (relative path, text) of the migrations and setup files."""
+        engine = self.engine
+        if self.problems is None and self.shared and self.reached:
+            # the catalog's server lacked the extension after all (docker)
+            engine = "system" if engine != "system" and engine_has_extension("system") else None
+        # not reached: the catalog's migrations failed (on PostgreSQL 15, aiml's
+        # pgvector); its own run below may leave those modules out
+        if self.problems is None and engine is not None and engine_has_extension(engine) is False:
+            self.notes.append(f"plpgsql: skipped, the {engine} engine has no {EXTENSION}; {HOW_TO_GET}")
+            return []
+        if self.problems is None and engine is not None:
+            names = [Path(rel).name for rel, _ in statements]
+            needing = tuple(m for m in NEEDS_PGVECTOR
+                            if any(n.split("_", 1)[-1].startswith(f"{m}_") for n in names))
+            exclude = ()
+            if needing and engine_has_extension(engine, "vector") is False:
+                exclude = needing
+                self.notes.append(
+                    f"plpgsql: the {engine} engine has no pgvector: the migrations of"
+                    f" {', '.join(exclude)} were left out, their functions are not checked"
+                )
+            self.problems, note = run(migrations_dir, engine, setup, exclude)
+            if note:
+                self.notes.append(note)
+        if self.problems is None:
+            self.notes.append(f"plpgsql: skipped, no engine has {EXTENSION}; {HOW_TO_GET}")
+            return []
+        return to_findings(self.problems, statements)
