@@ -153,3 +153,20 @@ def test_a_role_that_may_not_create_the_extension_gets_a_note_not_a_crash(conn):
             plpgsql.check_conn(conn)
     finally:
         conn.execute("rollback to savepoint r")
+
+
+def test_on_the_catalog_engine_it_checks_the_catalog_layers_database(project, monkeypatch):
+    write(project / "migrations" / "20260101000000_app.sql",
+          "create schema app;\n"
+          "create function app.f() returns int language plpgsql set search_path = '' as $$\n"
+          "begin\n"
+          "    return (select count(*) from app.missing);\n"
+          "end\n"
+          "$$;\n")
+    started = []
+    monkeypatch.setattr(plpgsql, "run", lambda *a, **k: started.append(a) or ([], None))
+    result = lint(project, only=("plpgsql", "catalog"), engine="system")
+    assert started == []  # no second server: the catalog layer's database was checked
+    (finding,) = [f for f in result.findings if f.rule == "plpgsql-error"]
+    assert (finding.file, finding.line) == ("migrations/20260101000000_app.sql", 2)
+    assert "42P01" in finding.message and "(migrations/20260101000000_app.sql:4)" in finding.message
