@@ -54,8 +54,8 @@ HOW_TO_GET = (
 )
 
 # Each PL/pgSQL function once, trigger functions once per trigger (with its
-# table and transition tables). Trigger functions no trigger uses and
-# event-trigger functions are checked without a table.
+# table and transition tables). A trigger function no trigger uses is left
+# out: plpgsql_check needs a table to type `new`/`old`.
 TARGETS = f"""
 select p.oid, p.oid::regprocedure::text, n.nspname, p.proname,
        t.tgrelid, t.tgname, t.tgoldtable, t.tgnewtable
