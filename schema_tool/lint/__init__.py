@@ -2,17 +2,21 @@
 
 Public API:
     lint(root, paths=(), only=(), new_only=False, fix=False, engine="embedded",
-         processes=2, use_cache=True) -> LintResult
+         processes=2, use_cache=True, plpgsql_engine="auto") -> LintResult
     Finding, RULES, FORMATTERS
 
-Three layers, each an engine running its rules (lint/rules/<layer>/, one
+Four layers, each an engine running its rules (lint/rules/<layer>/, one
 module per rule; docs/lint-rules.md is generated from them, lint/docgen.py):
   1. style   - sqlfluff with the repo's .sqlfluff, 4-space indentation, and
                every file parsing (style.py);
   2. catalog - migrate into a throwaway database and inspect pg_catalog like
                Supabase's advisors (catalog.py);
   3. safety  - pglast over each migration: what locks or breaks a live
-               database (safety.py).
+               database (safety.py);
+  4. plpgsql - plpgsql_check over every PL/pgSQL function and trigger of the
+               migrated database, as `supabase db lint` (plpgsql.py); where
+               the engine lacks the extension, on the system engine, or
+               skipped with a note.
 A finding is accepted by `-- schema-tool: allow RULE reason` (findings.py).
 """
 
@@ -27,7 +31,7 @@ from pathlib import Path
 from .. import sqltext
 from ..errors import UsageError
 from ..migrations import read_text
-from . import catalog, rules, safety, style
+from . import catalog, plpgsql, rules, safety, style
 from .findings import FORMATTERS, LAYERS, RULES, Finding, accept_in_file, allow_problems, layer_of, relpath
 
 __all__ = ["lint", "LintResult", "Finding", "RULES", "FORMATTERS", "select_rules", "collect_files"]
@@ -39,6 +43,7 @@ class LintResult:
     files: int = 0
     fixed: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # for people, on stderr: a layer skipped or narrowed
 
     @property
     def errors(self) -> int:
@@ -209,8 +214,9 @@ def run_safety(pl: Plan) -> list[Finding]:
     return safety.check(sources, {pl.rel[p] for p in pl.files.migrations if pl.chosen(p)})
 
 
-def run_catalog(pl: Plan, engine: str) -> list[Finding]:
-    """Layer 2, located at the statements that create each object."""
+def run_catalog(pl: Plan, engine: str, also=None) -> list[Finding]:
+    """Layer 2, located at the statements that create each object (`also`:
+    see catalog.run)."""
     from ..supabase import anonymous_sign_ins, exposed_schemas
 
     migrations = pl.files.migrations
@@ -218,12 +224,26 @@ def run_catalog(pl: Plan, engine: str) -> list[Finding]:
         return []
     setup = tuple(sorted(p for p in pl.files.plain if _setup_file(pl.rel[p])))
     found = catalog.run(pl.root / "migrations", exposed_schemas(pl.root), engine, setup,
-                        anonymous_sign_ins(pl.root))
+                        anonymous_sign_ins(pl.root), also)
     for f in found:
         if f.file:
             f.file = relpath(Path(f.file), pl.root)
     statements = [(pl.rel[p], pl.text(p)) for p in [*migrations, *setup]]
     catalog.locate_and_accept([f for f in found if f.match], statements)
+    return [f for f in found if pl.selected is None or f.file in pl.selected]
+
+
+def start_plpgsql(pl: Plan, engine: str, choice: str) -> plpgsql.Layer:
+    """Layer 4; its `in_place` goes to catalog.run when both share a server."""
+    return plpgsql.Layer(engine, choice, share=pl.want("catalog"))
+
+
+def finish_plpgsql(pl: Plan, layer: plpgsql.Layer) -> list[Finding]:
+    migrations = pl.files.migrations
+    if not migrations or (pl.selected is not None and not any(pl.rel[p] in pl.selected for p in migrations)):
+        return []
+    setup = tuple(sorted(p for p in pl.files.plain if _setup_file(pl.rel[p])))
+    found = layer.finish(pl.root / "migrations", [(pl.rel[p], pl.text(p)) for p in [*migrations, *setup]], setup)
     return [f for f in found if pl.selected is None or f.file in pl.selected]
 
 
@@ -282,13 +302,16 @@ def lint(
     engine: str = "embedded",
     processes: int = 2,
     use_cache: bool = True,
+    plpgsql_engine: str = "auto",
 ) -> LintResult:
     """Run the three layers; returns every finding (accepted ones marked).
 
     sqlfluff's worker processes start first; a thread then runs the safety
     layer and collects sqlfluff's results while the main thread runs the
     catalog layer (the engine installs signal handlers; it mostly waits for
-    initdb and the migrations).
+    initdb and the migrations). The plpgsql layer runs on the catalog's
+    database when its engine has plpgsql_check, else after it on its own
+    server (the engines set signal handlers: main thread only).
     """
     started = time.perf_counter()
     pl = plan(root.resolve(), paths, only, new_only)
@@ -308,12 +331,16 @@ def lint(
             threads.submit(timed, "safety", run_safety, pl) if pl.want("safety") or pl.want("style") else None,
             threads.submit(timed, "style", finish_style, pl, pending, fixed) if pending else None,
         ]
-        cat = timed("catalog", run_catalog, pl, engine) if pl.want("catalog") else []
-        findings = [f for future in local if future for f in future.result()] + cat
+        pg = start_plpgsql(pl, engine, plpgsql_engine) if pl.want("plpgsql") else None
+        cat = timed("catalog", run_catalog, pl, engine, pg.in_place if pg and pg.shared else None) \
+            if pl.want("catalog") else []
+        checked = timed("plpgsql", finish_plpgsql, pl, pg) if pg else []
+        findings = [f for future in local if future for f in future.result()] + cat + checked
     pl.wanted = select_rules(only)  # now with the style-<code> ids
     findings = accept(pl, findings)
     if pl.wanted is not None:
         findings = [f for f in findings if f.rule in pl.wanted]
     findings.sort(key=Finding.sort_key)
     timings["total"] = time.perf_counter() - started
-    return LintResult(findings, len([p for p in pl.rel if pl.chosen(p)]), fixed, timings)
+    return LintResult(findings, len([p for p in pl.rel if pl.chosen(p)]), fixed, timings,
+                      pg.notes if pg else [])

@@ -187,9 +187,11 @@ def locate_and_accept(findings: list[Finding], migrations: list[tuple[str, str]]
 
 
 def run(migrations_dir: Path, exposed: list[str], engine: str = "embedded", setup: tuple[Path, ...] = (),
-        anonymous_sign_ins: bool = False) -> list[Finding]:
+        anonymous_sign_ins: bool = False, also=None) -> list[Finding]:
     """Migrate into a throwaway database, install what `supabase test db` adds
-    (pgTAP, then the `setup` files: supabase/tests/000_setup.sql), inspect it."""
+    (pgTAP, then the `setup` files: supabase/tests/000_setup.sql), inspect it.
+    `also(url)`, when given, runs on the same database after the inspection
+    when every migration applied (the plpgsql layer)."""
     import psycopg
 
     from schema_tool import pgtap
@@ -223,4 +225,11 @@ def run(migrations_dir: Path, exposed: list[str], engine: str = "embedded", setu
                             f"{path.name} fails after the migrations: {str(exc).splitlines()[0]}",
                             "fix the setup file (supabase test db runs it before the tests)", file=str(path),
                         ))
-        return findings + inspect(server.url, exposed, anonymous_sign_ins)
+        findings += inspect(server.url, exposed, anonymous_sign_ins)
+        if also is not None and not findings_failed(findings):
+            also(server.url)
+        return findings
+
+
+def findings_failed(findings: list[Finding]) -> bool:
+    return any(f.rule == "migration-fails" for f in findings)

@@ -14,20 +14,24 @@ from ..errors import CheckFailed
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
               help="text for people, json for tools (includes accepted findings), github for annotations.")
 @click.option("--only", "only", multiple=True, metavar="RULE",
-              help="Run only this rule (repeatable); a layer name (style, catalog, safety) selects its rules.")
+              help="Run only this rule (repeatable); a layer name (style, catalog, safety, plpgsql) selects its rules.")
 @click.option("--new-only", is_flag=True,
               help="Only files changed since the merge-base with main, or untracked (review a branch).")
 @click.option("--fix", is_flag=True,
               help="Apply sqlfluff's fixes to sql/ and supabase/tests/ (never to migrations/).")
 @click.option("--engine", default="embedded", show_default=True,
               help="Throwaway Postgres for the catalog checks: embedded, system or docker.")
+@click.option("--plpgsql-engine", default="auto", show_default=True,
+              type=click.Choice(["auto", "embedded", "system", "docker"]),
+              help="Throwaway Postgres for plpgsql_check: auto (the --engine one when it has the extension,"
+                   " else system), embedded, system or docker.")
 @click.option("--processes", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for sqlfluff.")
 @click.option("--no-cache", is_flag=True,
               help="Re-lint every file with sqlfluff (results are otherwise cached by content, never stale).")
 @click.option("--write-docs", is_flag=True, help="Write docs/lint-rules.md from the rules' own pages, then stop.")
 @click.option("--check-docs", is_flag=True, help="Exit 1 when docs/lint-rules.md is not what --write-docs writes.")
-def lint(paths, fmt, only, new_only, fix, engine, processes, no_cache, write_docs, check_docs):
+def lint(paths, fmt, only, new_only, fix, engine, plpgsql_engine, processes, no_cache, write_docs, check_docs):
     """Lint SQL sources and migrations: style, Supabase security, migration safety.
 
     \b
@@ -36,6 +40,8 @@ def lint(paths, fmt, only, new_only, fix, engine, processes, no_cache, write_doc
                 Supabase's database advisors (RLS, policies, indexes,
                 SECURITY DEFINER functions, views, extensions, columns)
     3. safety   pglast over each migration: locks and breaking changes
+    4. plpgsql  plpgsql_check over every PL/pgSQL function and trigger, as
+                `supabase db lint` (skipped with a note without the extension)
 
     PATHS limits the files (default: sql/, migrations/, supabase/). Accept a
     deliberate finding with `-- schema-tool: allow RULE reason` on the
@@ -54,7 +60,10 @@ def lint(paths, fmt, only, new_only, fix, engine, processes, no_cache, write_doc
         if write_docs:
             click.echo(f"wrote {docgen.write(project_root())}")
         return
-    result = run_lint(project_root(), tuple(paths), tuple(only), new_only, fix, engine, processes, not no_cache)
+    result = run_lint(project_root(), tuple(paths), tuple(only), new_only, fix, engine, processes, not no_cache,
+                      plpgsql_engine)
+    for note in result.notes:
+        click.echo(note, err=True)
     for name in result.fixed:
         click.echo(f"fixed {name}", err=True)
     click.echo(FORMATTERS[fmt](result.findings))

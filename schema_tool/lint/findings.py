@@ -22,7 +22,7 @@ class Rule:
     lint.rules.load() from the module's `check` function."""
 
     id: str
-    layer: str  # "style" | "catalog" | "safety" | "allow"
+    layer: str  # "style" | "catalog" | "safety" | "plpgsql" | "allow"
     level: str
     title: str
     doc: str = ""
@@ -45,7 +45,7 @@ def rule(id: str, layer: str, level: str, title: str, doc: str | None = "", squa
     return r
 
 
-LAYERS = ("style", "catalog", "safety")
+LAYERS = ("style", "catalog", "safety", "plpgsql")
 
 
 @dataclass

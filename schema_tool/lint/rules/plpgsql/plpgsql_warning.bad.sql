@@ -1,0 +1,8 @@
+create function app_private.plus_one(p_value integer) returns integer
+language plpgsql set search_path = '' as $$
+declare
+    v_unused integer;
+begin
+    return p_value + 1;
+end
+$$;
