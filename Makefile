@@ -10,7 +10,7 @@ ENGINE ?= embedded
 VERIFY_ARGS ?=
 SCALE  ?= 1
 
-.PHONY: help setup pgtap graphviz verify verify-15 test lint render bench bench-core docs clean
+.PHONY: help setup pgtap plpgsql-check graphviz verify verify-15 test lint render bench bench-core docs clean
 
 help:
 	@echo "make verify     apply every migration to a throwaway Postgres and run every pgTAP test"
@@ -34,6 +34,9 @@ setup: $(STAMP) pgtap
 pgtap:
 	@./.ci/ensure-pgtap
 
+plpgsql-check:
+	@./.ci/ensure-plpgsql-check
+
 graphviz:
 	@./.ci/ensure-graphviz
 
@@ -46,7 +49,7 @@ verify-15: setup
 test: setup
 	$(BIN)/pytest -q
 
-lint: setup
+lint: setup plpgsql-check
 	$(BIN)/schema-tool render --check
 	$(BIN)/schema-tool docs --check
 	$(BIN)/schema-tool types --check

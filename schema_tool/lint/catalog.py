@@ -215,8 +215,9 @@ def run(migrations_dir: Path, exposed: list[str], engine: str = "embedded", setu
                 file=file, line=getattr(exc, "line", None),
             ))
         if setup and not findings:
+            with psycopg.connect(server.admin_url, autocommit=True) as admin:
+                pgtap.install(admin)  # as Supabase's image has it; the setup files run as postgres
             with psycopg.connect(server.url, autocommit=True) as conn:
-                pgtap.install(conn)
                 for path in setup:
                     try:
                         conn.execute(path.read_text(encoding="utf-8"))
@@ -227,7 +228,7 @@ def run(migrations_dir: Path, exposed: list[str], engine: str = "embedded", setu
                         ))
         findings += inspect(server.url, exposed, anonymous_sign_ins)
         if also is not None and not findings_failed(findings):
-            also(server.url)
+            also(server.admin_url)  # plpgsql_check is created by the superuser
         return findings
 
 

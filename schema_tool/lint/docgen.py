@@ -124,7 +124,7 @@ def _mapping() -> str:
 def render() -> str:
     rules.load()
     text = TEMPLATE.read_text(encoding="utf-8")
-    for layer in ("allow", "style", "catalog", "safety"):
+    for layer in ("allow", "style", "catalog", "safety", "plpgsql"):
         pages = "\n".join(_section(r) for r in sorted(rules.of_layer(layer), key=lambda r: r.id))
         text = text.replace(f"{{{{rules {layer}}}}}", pages.rstrip("\n"))
     return text.replace("{{mapping}}", _mapping())

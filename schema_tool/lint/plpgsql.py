@@ -296,18 +296,20 @@ def run(migrations_dir: Path, engine: str, setup: tuple[Path, ...] = (),
             migrate(server.url, migrations_dir, exclude=exclude)
         except SchemaToolError as exc:
             return [], f"plpgsql: skipped, the migrations fail on the {engine} engine: {str(exc).splitlines()[0]}"
-        with psycopg.connect(server.url, autocommit=True) as conn:
-            if not available(conn):
+        with psycopg.connect(server.admin_url, autocommit=True) as admin:
+            if not available(admin):
                 return [], f"plpgsql: skipped, the {engine} engine has no {EXTENSION}; {HOW_TO_GET}"
             if setup:
-                pgtap.install(conn)
+                pgtap.install(admin)
+        with psycopg.connect(server.url, autocommit=True) as conn:
+            if setup:
                 for path in setup:
                     try:
                         conn.execute(path.read_text(encoding="utf-8"))
                     except psycopg.Error:
                         pass  # the catalog layer reports it
         try:
-            return check(server.url), None
+            return check(server.admin_url), None  # the superuser creates plpgsql_check
         except Unavailable as exc:
             return [], str(exc)
 
