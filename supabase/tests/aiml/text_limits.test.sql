@@ -35,7 +35,7 @@ select is(tests.aiml_unbounded_text_columns(), '{}'::text[], 'no aiml text colum
 select is((select count(*)::int from pg_constraint where connamespace = 'aiml'::regnamespace and conname like '%\_length\_check' and not convalidated), 0,
     'every length limit is validated (checked on the existing rows too)');
 select is((select count(*)::int from pg_constraint where connamespace = 'aiml'::regnamespace and conname like '%\_length\_check'
-           and coalesce(obj_description(oid, 'pg_constraint'), '') !~ 'at most'), 0,
+            and coalesce(obj_description(oid, 'pg_constraint'), '') !~ 'at most'), 0,
     'every length limit says its bound in its comment');
 select is(
     (select array_agg(conname::text order by conname) from pg_constraint where connamespace = 'aiml'::regnamespace and conname in (
@@ -43,8 +43,8 @@ select is(
         'products_product_id_length_check', 'customers_customer_id_length_check', 'customer_segments_segment_id_length_check',
         'product_variants_variant_id_length_check', 'devlab_projects_project_id_length_check')),
     array['ab_tests_test_id_length_check', 'customer_segments_segment_id_length_check', 'customers_customer_id_length_check',
-          'devlab_projects_project_id_length_check', 'orders_order_id_length_check', 'product_variants_variant_id_length_check',
-          'products_product_id_length_check', 'transactions_transaction_id_length_check'],
+        'devlab_projects_project_id_length_check', 'orders_order_id_length_check', 'product_variants_variant_id_length_check',
+        'products_product_id_length_check', 'transactions_transaction_id_length_check'],
     'the seed''s identifiers have length limits');
 select is(pg_get_constraintdef((select oid from pg_constraint where conname = 'devlab_executions_output_length_check')), 'CHECK ((char_length(output) <= 1048576))', 'devlab_executions.output is at most 1 MiB of characters');
 select is(pg_get_constraintdef((select oid from pg_constraint where conname = 'devlab_executions_error_length_check')), 'CHECK ((char_length(error) <= 1048576))', 'devlab_executions.error is at most 1 MiB of characters');

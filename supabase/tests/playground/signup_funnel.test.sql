@@ -18,7 +18,7 @@ select columns_are('playground', 'ai_playground_signup_funnel',
 select ok((select prosecdef and proconfig @> array['search_path=""'] from pg_proc where oid = 'playground_private.signup_funnel'::regproc),
     'signup_funnel is SECURITY DEFINER with an empty search_path');
 select ok(not has_function_privilege('anon', 'playground_private.signup_funnel()', 'execute')
-          and not exists (select 1 from pg_proc, aclexplode(proacl) as a where oid = 'playground_private.signup_funnel'::regproc and a.grantee = 0),
+        and not exists (select 1 from pg_proc, aclexplode(proacl) as a where oid = 'playground_private.signup_funnel'::regproc and a.grantee = 0),
     'signup_funnel: no EXECUTE for public or anon');
 select ok((select reloptions @> array['security_invoker=true'] from pg_class where oid = 'playground.ai_playground_signup_funnel'::regclass),
     'the view is security_invoker');

@@ -62,10 +62,10 @@ from simulation_private.archive_conversation_log_partitions(interval '12 months'
 select set_eq($$select name from tests.ret_archived$$, $$select name from tests.ret_created$$,
     'exactly the partitions older than 12 months are archived');
 select is((select count(*)::int from pg_inherits i join pg_class c on c.oid = i.inhrelid
-           where i.inhparent = 'simulation.conversation_logs'::regclass and c.relname in (select name from tests.ret_created)), 0,
+            where i.inhparent = 'simulation.conversation_logs'::regclass and c.relname in (select name from tests.ret_created)), 0,
     'the archived partitions are no longer attached to conversation_logs');
 select ok(to_regclass('simulation.conversation_logs_p' || to_char(now() at time zone 'UTC', 'YYYYMM')) is not null
-          and (select relispartition from pg_class where oid = to_regclass('simulation.conversation_logs_p' || to_char(now() at time zone 'UTC', 'YYYYMM'))),
+        and (select relispartition from pg_class where oid = to_regclass('simulation.conversation_logs_p' || to_char(now() at time zone 'UTC', 'YYYYMM'))),
     'the current month''s partition stays attached');
 select is((select array_agg(message_content order by message_order) from simulation.conversation_logs where user_progress_id = (select id from tests.ret_fx where k = 'run')),
     array['RET new'], 'the old message left conversation_logs, the new one stays');
@@ -74,7 +74,7 @@ select is((select count(*)::int from pg_class where relnamespace = 'simulation_a
 select is((select count(*)::int from pg_class where relnamespace = 'simulation_archive'::regnamespace and relname in (select name from tests.ret_created) and not relrowsecurity), 0,
     'archived tables keep row level security on');
 select is((select count(*)::int from pg_class c where c.relnamespace = 'simulation_archive'::regnamespace and c.relname in (select name from tests.ret_created)
-           and (has_table_privilege('authenticated', c.oid, 'select') or has_table_privilege('anon', c.oid, 'select'))), 0,
+            and (has_table_privilege('authenticated', c.oid, 'select') or has_table_privilege('anon', c.oid, 'select'))), 0,
     'anon and authenticated cannot read archived tables');
 select is((
     select sum(tests.ret_count(name))::int
@@ -93,7 +93,7 @@ select ok(to_regclass('simulation.conversation_logs_p' || to_char((now() at time
     'after maintenance, partitions exist three months ahead');
 select tests.clear_authentication();
 select ok(exists (select 1 from pg_proc where proname = 'maintain_conversation_log_partitions' and pronamespace = 'simulation_private'::regnamespace and prosecdef
-                  and not has_function_privilege('authenticated', oid, 'execute') and has_function_privilege('service_role', oid, 'execute')),
+                and not has_function_privilege('authenticated', oid, 'execute') and has_function_privilege('service_role', oid, 'execute')),
     'maintain_conversation_log_partitions: definer, executable by service_role only');
 
 select * from finish();
