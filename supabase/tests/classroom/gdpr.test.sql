@@ -70,8 +70,8 @@ select is((select status from classroom_private.process_erasure_request(md5('gd:
     'the service role processes the request');
 select tests.clear_authentication();
 select is((select count(*)::int from classroom.users where id = tests.gd_uid('student-gd-a'))
-          + (select count(*)::int from classroom.student_progress where student_id = tests.gd_uid('student-gd-a'))
-          + (select count(*)::int from classroom.user_preferences where user_id = tests.gd_uid('student-gd-a')), 0,
+        + (select count(*)::int from classroom.student_progress where student_id = tests.gd_uid('student-gd-a'))
+        + (select count(*)::int from classroom.user_preferences where user_id = tests.gd_uid('student-gd-a')), 0,
     'the membership, progress and preferences are gone');
 select is((select count(*)::int from classroom.security_events where subject_user_id = tests.gd_uid('student-gd-a') or actor_id = tests.gd_uid('student-gd-a')), 0,
     'the person''s id is cleared from security events');
