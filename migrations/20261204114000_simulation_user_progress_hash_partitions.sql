@@ -272,6 +272,9 @@ begin
 end
 $$;
 
+-- fresh statistics, so the first plans after the deploy use the indexes
+analyze simulation.user_progress;
+
 comment on table simulation.user_progress is
 'A user''s run through a scenario (ChatOrchestrator state included). A user may replay a scenario, but has at most one active (not_started/in_progress) run per scenario. Visible only to its user. Hash-partitioned by user_id into 8 partitions (user_progress_p0 .. p7), the seed''s "user-based partitioning": a user''s runs live in one partition, so the policies (user_id = me) and per-user lists read one partition; a lookup by id alone probes each partition''s primary-key index. The primary key is (id, user_id) because a partitioned table''s keys must contain the partition key; id is unique on its own in practice (an identity). Partitions are not readable directly.';
 
