@@ -103,6 +103,7 @@ class Table:
     rls: bool = False
     rls_forced: bool = False
     policies: list[Policy] = field(default_factory=list)
+    constraint_comments: dict[str, str] = field(default_factory=dict)  # why a key or check is as it is
     triggers: list[tuple[str, str]] = field(default_factory=list)
     grants: dict[str, list[str]] = field(default_factory=dict)
     partition_key: str | None = None
@@ -281,7 +282,8 @@ def read_relations(conn, schemas: list[str]) -> list[Table]:
         (oids,),
     ):
         colnames[relid][attnum] = attname
-    for relid, conname, contype, definition, conkey, ref_schema, ref_table, ref_cols, deltype, updtype, deferrable in _rows(
+    for (relid, conname, contype, definition, conkey, ref_schema, ref_table, ref_cols, deltype, updtype, deferrable,
+         comment) in _rows(
         conn,
         """
         select c.conrelid, c.conname, c.contype, pg_get_constraintdef(c.oid), c.conkey,
@@ -289,7 +291,7 @@ def read_relations(conn, schemas: list[str]) -> list[Table]:
                (select array_agg(a.attname order by k.ord)
                 from unnest(c.confkey) with ordinality k(attnum, ord)
                 join pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum),
-               c.confdeltype, c.confupdtype, c.condeferrable
+               c.confdeltype, c.confupdtype, c.condeferrable, obj_description(c.oid, 'pg_constraint')
         from pg_constraint c
         left join pg_class r on r.oid = c.confrelid
         left join pg_namespace rn on rn.oid = r.relnamespace
@@ -300,6 +302,8 @@ def read_relations(conn, schemas: list[str]) -> list[Table]:
     ):
         table = tables[relid]
         cols = [colnames[relid][k] for k in (conkey or [])]
+        if comment:
+            table.constraint_comments[conname] = comment
         if contype == "p":
             table.primary_key = (conname, cols)
         elif contype == "u":
@@ -726,13 +730,17 @@ def render_table(module: Module, t: Table) -> list[str]:
         out.append(f"| `{c.name}`{marks} | {code_cell(c.type)} | {'not null' if c.not_null else 'null'} | "
                    f"{code_cell(column_default(c))} | {md_cell(c.comment)} |")
     out.append("")
+    def why(name):
+        comment = t.constraint_comments.get(name)
+        return f" — {' '.join(comment.split())}" if comment else ""
+
     keys = []
     if t.primary_key:
-        keys.append(f"- primary key ({', '.join(f'`{c}`' for c in t.primary_key[1])})")
+        keys.append(f"- primary key ({', '.join(f'`{c}`' for c in t.primary_key[1])})" + why(t.primary_key[0]))
     for name, cols in t.uniques:
-        keys.append(f"- unique ({', '.join(f'`{c}`' for c in cols)}) `{name}`")
+        keys.append(f"- unique ({', '.join(f'`{c}`' for c in cols)}) `{name}`" + why(name))
     for name, definition in t.exclusions:
-        keys.append(f"- exclusion `{name}`: {code(definition)}")
+        keys.append(f"- exclusion `{name}`: {code(definition)}" + why(name))
     if keys:
         out += ["**Keys**", "", *keys, ""]
     if t.foreign_keys:
@@ -744,11 +752,11 @@ def render_table(module: Module, t: Table) -> list[str]:
                 line += f", on update {fk.on_update}"
             if fk.deferrable:
                 line += ", deferrable"
-            out.append(line + f" — `{fk.name}`")
+            out.append(line + f" — `{fk.name}`" + why(fk.name))
         out.append("")
     if t.checks:
         out += ["**Checks**", ""]
-        out += [f"- `{name}`: {code(definition)}" for name, definition in t.checks]
+        out += [f"- `{name}`: {code(definition)}" + why(name) for name, definition in t.checks]
         out.append("")
     if t.indexes:
         out += ["**Indexes**", ""]

@@ -48,6 +48,7 @@ create table demo.notes (
 );
 comment on table demo.notes is 'Notes, private to their author.';
 comment on column demo.notes.author_id is 'Who wrote it.';
+comment on constraint notes_author_id_fkey on demo.notes is 'Cascade: a note is its author''s.';
 create index idx_notes_author_id on demo.notes (author_id);
 
 alter table demo.authors enable row level security;
@@ -155,7 +156,8 @@ def test_module_page_describes_columns_keys_and_foreign_keys(generated):
     assert "| `mood` | `mood` | null |  |  |" in notes
     assert "- primary key (`id`)" in notes
     assert "- unique (`author_id`, `body`) `notes_author_id_body_key`" in notes
-    assert "- (`author_id`) → [`authors`](#authors) (`id`), on delete cascade — `notes_author_id_fkey`" in notes
+    assert ("- (`author_id`) → [`authors`](#authors) (`id`), on delete cascade — `notes_author_id_fkey`"
+            " — Cascade: a note is its author's.") in notes
     assert "- `idx_notes_author_id`: `btree (author_id)`" in notes
     authors = section(page, "### `authors`")
     assert "- (`id`) → `auth.users` (`id`), on delete cascade" in authors

@@ -11,8 +11,8 @@ select has_extension('extensions', 'pg_trgm', 'pg_trgm is installed in schema ex
 select has_extension('extensions', 'btree_gin', 'btree_gin is installed in schema extensions');
 select tables_are('classroom', array['tenants', 'users', 'user_preferences', 'lessons', 'video_groups', 'videos',
     'milestones', 'ai_configurations', 'questions', 'ai_usage_logs', 'student_sessions', 'student_progress',
-    'question_attempts', 'grades', 'analytics_events', 'audit_logs', 'system_configs', 'invitations'],
-    'classroom has exactly the seed''s 17 tables and invitations (membership consent, issue 15)');
+    'question_attempts', 'grades', 'analytics_events', 'audit_logs', 'system_configs', 'invitations', 'security_events', 'erasure_requests'],
+    'classroom has exactly the seed''s 17 tables, invitations (membership consent), security_events and erasure_requests');
 select is(
     (select count(*)::int from pg_class where relnamespace = 'classroom'::regnamespace and relkind = 'r' and not relrowsecurity),
     0, 'row level security is enabled on every classroom table');
@@ -97,13 +97,17 @@ select ok(not has_column_privilege('authenticated', 'classroom.questions', 'corr
 select ok(not has_column_privilege('authenticated', 'classroom.student_progress', 'average_score', 'UPDATE'), 'authenticated cannot update student_progress.average_score');
 
 -- functions
-select functions_are('classroom', array['question_answer_key', 'question_details', 'accept_invitation', 'my_invitations', 'leave_tenant'],
-    'classroom exposes question_answer_key, question_details and the membership functions accept_invitation, my_invitations, leave_tenant');
+select functions_are('classroom', array['question_answer_key', 'question_details', 'accept_invitation', 'my_invitations', 'leave_tenant',
+    'export_my_data', 'request_erasure', 'set_ai_provider_key', 'delete_ai_provider_key', 'ai_provider_key_status'],
+    'classroom exposes question_answer_key, question_details, the membership functions, the GDPR functions and the AI key functions');
 select functions_are('classroom_private', array['current_tenant_id', 'current_user_role', 'published_lesson_ids', 'managed_lesson_ids', 'managed_lesson_id_array',
     'question_data_is_valid', 'score_answer', 'question_answer_key', 'question_details', 'set_updated_at', 'set_lesson_id_from_parent', 'bump_version',
     'check_milestone_timestamp', 'stamp_question_review', 'guard_user_update', 'create_tenant_defaults', 'write_audit_log',
     'prepare_question_attempt', 'record_grade', 'set_grade_status', 'refresh_progress_score', 'stamp_config_author',
-    'prepare_invitation', 'accept_invitation', 'my_invitations', 'leave_tenant', 'check_attempt_caller', 'guard_api_write'],
+    'prepare_invitation', 'accept_invitation', 'my_invitations', 'leave_tenant', 'check_attempt_caller', 'guard_api_write',
+    'log_security_event', 'audit_membership_change', 'audit_tenant_change', 'audit_sign_in', 'member_data_export', 'log_data_export',
+    'file_erasure_request', 'process_erasure_request', 'vault_is_installed', 'assert_can_manage_ai_keys', 'store_ai_provider_key',
+    'remove_ai_provider_key', 'ai_provider_key', 'tenant_ai_key_status', 'delete_tenant_ai_keys'],
     'classroom_private functions');
 select is_definer('classroom_private', 'current_tenant_id', array[]::name[], 'current_tenant_id is security definer');
 select is_definer('classroom_private', 'current_user_role', array[]::name[], 'current_user_role is security definer');
@@ -234,7 +238,7 @@ select columns_are('classroom', 'tenants', array['id', 'name', 'slug', 'is_activ
 select col_is_pk('classroom', 'tenants', array['id'], 'tenants: primary key is (id)');
 select indexes_are('classroom', 'tenants', array['tenants_pkey', 'tenants_slug_key'], 'tenants: exact index set');
 select policies_are('classroom', 'tenants', array['tenants: admins can update their tenant', 'tenants: members can select their tenant'], 'tenants: exact policy set');
-select triggers_are('classroom', 'tenants', array['create_defaults', 'guard_api_write', 'set_updated_at'], 'tenants: exact trigger set');
+select triggers_are('classroom', 'tenants', array['audit_tenant_change', 'create_defaults', 'delete_tenant_ai_keys', 'guard_api_write', 'set_updated_at'], 'tenants: exact trigger set');
 select columns_are('classroom', 'user_preferences', array['tenant_id', 'user_id', 'language', 'timezone', 'playback_speed', 'autoplay', 'captions_enabled', 'theme', 'notification_settings', 'learning_preferences', 'created_at', 'updated_at'], 'user_preferences: exact column set');
 select col_is_pk('classroom', 'user_preferences', array['tenant_id', 'user_id'], 'user_preferences: primary key is (tenant_id, user_id)');
 select indexes_are('classroom', 'user_preferences', array['user_preferences_pkey'], 'user_preferences: exact index set');
@@ -245,7 +249,7 @@ select columns_are('classroom', 'users', array['id', 'tenant_id', 'email', 'firs
 select col_is_pk('classroom', 'users', array['id'], 'users: primary key is (id)');
 select indexes_are('classroom', 'users', array['idx_users_tenant_id_role', 'users_pkey', 'users_tenant_id_email_key', 'users_tenant_id_id_key'], 'users: exact index set');
 select policies_are('classroom', 'users', array['users: admins can delete other members', 'users: members can update self, admins any member', 'users: members see self and staff, staff see all'], 'users: exact policy set');
-select triggers_are('classroom', 'users', array['guard_api_write', 'guard_update', 'set_updated_at', 'write_audit_log'], 'users: exact trigger set');
+select triggers_are('classroom', 'users', array['audit_membership_change', 'guard_api_write', 'guard_update', 'set_updated_at', 'write_audit_log'], 'users: exact trigger set');
 select fk_ok('classroom', 'users', array['tenant_id'], 'classroom', 'tenants', array['id'], 'users: users_tenant_id_fkey');
 select columns_are('classroom', 'video_groups', array['tenant_id', 'id', 'lesson_id', 'title', 'description', 'position', 'created_at', 'updated_at'], 'video_groups: exact column set');
 select col_is_pk('classroom', 'video_groups', array['tenant_id', 'id'], 'video_groups: primary key is (tenant_id, id)');

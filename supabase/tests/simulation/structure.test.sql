@@ -227,7 +227,7 @@ select col_is_pk('simulation', 'scene_personas', array['scene_id', 'persona_id']
 select has_pk('simulation', 'scenario_files', 'scenario_files has a primary key');
 select col_is_pk('simulation', 'scenario_files', array['id'], 'scenario_files: primary key columns');
 select has_pk('simulation', 'user_progress', 'user_progress has a primary key');
-select col_is_pk('simulation', 'user_progress', array['id'], 'user_progress: primary key columns');
+select col_is_pk('simulation', 'user_progress', array['id', 'user_id'], 'user_progress: primary key (id, user_id), with the hash partition key');
 select has_pk('simulation', 'scene_progress', 'scene_progress has a primary key');
 select col_is_pk('simulation', 'scene_progress', array['id'], 'scene_progress: primary key columns');
 select has_pk('simulation', 'conversation_logs', 'conversation_logs has a primary key');
@@ -260,13 +260,15 @@ select fk_ok('simulation', 'user_progress', array['user_id'], 'simulation', 'use
 select is((select pg_get_constraintdef(oid) like '%ON DELETE CASCADE' from pg_constraint where conname = 'user_progress_user_id_fkey' and conrelid = 'simulation.user_progress'::regclass), true, 'user_progress_user_id_fkey: ON DELETE CASCADE');
 select fk_ok('simulation', 'scene_progress', array['scene_id'], 'simulation', 'scenario_scenes', array['id'], 'scene_progress_scene_id_fkey');
 select is((select pg_get_constraintdef(oid) like '%ON DELETE CASCADE' from pg_constraint where conname = 'scene_progress_scene_id_fkey' and conrelid = 'simulation.scene_progress'::regclass), true, 'scene_progress_scene_id_fkey: ON DELETE CASCADE');
-select fk_ok('simulation', 'scene_progress', array['user_progress_id', 'user_id'], 'simulation', 'user_progress', array['id', 'user_id'], 'scene_progress_user_progress_id_user_id_fkey');
+select is((select pg_get_constraintdef(oid) from pg_constraint where conname = 'scene_progress_user_progress_id_user_id_fkey' and conrelid = 'simulation.scene_progress'::regclass),
+    'FOREIGN KEY (user_progress_id, user_id) REFERENCES simulation.user_progress(id, user_id) ON UPDATE CASCADE ON DELETE CASCADE', 'scene_progress_user_progress_id_user_id_fkey (read from pg_constraint: pgTAP''s fk_ok names a partition of a partitioned target)');
 select is((select pg_get_constraintdef(oid) like '%ON UPDATE CASCADE ON DELETE CASCADE' from pg_constraint where conname = 'scene_progress_user_progress_id_user_id_fkey' and conrelid = 'simulation.scene_progress'::regclass and convalidated), true, 'scene_progress_user_progress_id_user_id_fkey: validated, ON UPDATE CASCADE ON DELETE CASCADE');
 select fk_ok('simulation', 'conversation_logs', array['persona_id'], 'simulation', 'scenario_personas', array['id'], 'conversation_logs_persona_id_fkey');
 select is((select pg_get_constraintdef(oid) like '%ON DELETE SET NULL' from pg_constraint where conname = 'conversation_logs_persona_id_fkey' and conrelid = 'simulation.conversation_logs'::regclass), true, 'conversation_logs_persona_id_fkey: ON DELETE SET NULL');
 select fk_ok('simulation', 'conversation_logs', array['scene_id'], 'simulation', 'scenario_scenes', array['id'], 'conversation_logs_scene_id_fkey');
 select is((select pg_get_constraintdef(oid) like '%ON DELETE CASCADE' from pg_constraint where conname = 'conversation_logs_scene_id_fkey' and conrelid = 'simulation.conversation_logs'::regclass), true, 'conversation_logs_scene_id_fkey: ON DELETE CASCADE');
-select fk_ok('simulation', 'conversation_logs', array['user_progress_id', 'user_id'], 'simulation', 'user_progress', array['id', 'user_id'], 'conversation_logs_user_progress_id_user_id_fkey');
+select is((select pg_get_constraintdef(oid) from pg_constraint where conname = 'conversation_logs_user_progress_id_user_id_fkey' and conrelid = 'simulation.conversation_logs'::regclass),
+    'FOREIGN KEY (user_progress_id, user_id) REFERENCES simulation.user_progress(id, user_id) ON UPDATE CASCADE ON DELETE CASCADE', 'conversation_logs_user_progress_id_user_id_fkey (read from pg_constraint: pgTAP''s fk_ok names a partition of a partitioned target)');
 select is((select pg_get_constraintdef(oid) like '%ON UPDATE CASCADE ON DELETE CASCADE' from pg_constraint where conname = 'conversation_logs_user_progress_id_user_id_fkey' and conrelid = 'simulation.conversation_logs'::regclass), true, 'conversation_logs_user_progress_id_user_id_fkey: ON UPDATE CASCADE ON DELETE CASCADE');
 select is((select count(*)::int from pg_constraint where contype = 'f' and conrelid = 'simulation.conversation_logs'::regclass and confrelid = 'simulation.user_progress'::regclass), 1, 'conversation_logs: the composite key is its only foreign key to user_progress');
 select fk_ok('simulation', 'scenario_reviews', array['reviewer_id'], 'simulation', 'users', array['id'], 'scenario_reviews_reviewer_id_fkey');
@@ -283,7 +285,7 @@ select indexes_are('simulation', 'scenario_personas', array['idx_personas_name',
 select indexes_are('simulation', 'scenario_scenes', array['idx_scenes_order', 'idx_scenes_scenario_id', 'scenario_scenes_id_scenario_id_key', 'scenario_scenes_pkey'], 'scenario_scenes: exactly the expected indexes');
 select indexes_are('simulation', 'scene_personas', array['idx_scene_personas_persona_id_scenario_id', 'idx_scene_personas_scenario_id', 'idx_scene_personas_scene_id_scenario_id', 'scene_personas_pkey'], 'scene_personas: exactly the expected indexes');
 select indexes_are('simulation', 'scenario_files', array['idx_scenario_files_scenario_id', 'scenario_files_pkey'], 'scenario_files: exactly the expected indexes');
-select indexes_are('simulation', 'user_progress', array['idx_user_progress_current_scene_id', 'idx_user_progress_one_active', 'idx_user_progress_scenario_id', 'idx_user_progress_status', 'idx_user_progress_user_id', 'idx_user_progress_user_status', 'user_progress_id_user_id_key', 'user_progress_pkey'], 'user_progress: exactly the expected indexes');
+select indexes_are('simulation', 'user_progress', array['idx_user_progress_current_scene_id', 'idx_user_progress_one_active', 'idx_user_progress_scenario_id', 'idx_user_progress_status', 'idx_user_progress_user_id', 'idx_user_progress_user_status', 'user_progress_pkey'], 'user_progress: exactly the expected indexes');
 select indexes_are('simulation', 'scene_progress', array['idx_scene_progress_scene_id', 'idx_scene_progress_scene_status', 'idx_scene_progress_status', 'idx_scene_progress_user_progress_id', 'scene_progress_pkey', 'scene_progress_user_progress_id_scene_id_key'], 'scene_progress: exactly the expected indexes');
 select indexes_are('simulation', 'conversation_logs', array['conversation_logs_pkey', 'idx_conversation_logs_persona_id', 'idx_conversation_logs_scene_id', 'idx_conversation_logs_timestamp', 'idx_conversation_logs_user_id_timestamp', 'idx_conversation_logs_user_progress_id'], 'conversation_logs: exactly the expected indexes');
 select indexes_are('simulation', 'scenario_reviews', array['idx_scenario_reviews_reviewer_id', 'idx_scenario_reviews_scenario_id_scenario_is_public', 'scenario_reviews_pkey', 'scenario_reviews_scenario_id_reviewer_id_key'], 'scenario_reviews: exactly the expected indexes');
@@ -325,7 +327,7 @@ select index_is_type('simulation', 'scenario_personas', 'idx_personas_name_trgm'
 select col_is_unique('simulation', 'scenario_reviews', array['scenario_id', 'reviewer_id'], 'scenario_reviews: unique (scenario_id, reviewer_id)');
 select col_has_check('simulation', 'scenario_reviews', array['total_votes', 'helpful_votes'], 'scenario_reviews: check total_votes >= helpful_votes');
 select col_is_unique('simulation', 'users', array['auth_user_id'], 'users: one profile per auth user');
-select col_is_unique('simulation', 'user_progress', array['id', 'user_id'], 'user_progress: unique (id, user_id), the target of conversation_logs'' composite foreign key');
+select is((select pg_get_constraintdef(oid) from pg_constraint where conname = 'user_progress_pkey' and conrelid = 'simulation.user_progress'::regclass), 'PRIMARY KEY (id, user_id)', 'user_progress: unique (id, user_id) (its primary key), the target of conversation_logs'' composite foreign key');
 select col_has_check('simulation', 'scenario_reviews', 'rating', 'scenario_reviews.rating has a check constraint');
 select col_has_check('simulation', 'users', 'reputation_score', 'users.reputation_score has a check constraint');
 select col_has_check('simulation', 'scene_progress', 'goal_achievement_score', 'scene_progress.goal_achievement_score has a check constraint');
@@ -429,7 +431,7 @@ select triggers_are('simulation', 'scenarios', array['guard_api_write', 'scenari
 select triggers_are('simulation', 'scenario_personas', array['guard_api_write', 'set_updated_at'], 'scenario_personas: exactly the expected triggers');
 select triggers_are('simulation', 'scenario_scenes', array['guard_api_write', 'set_updated_at'], 'scenario_scenes: exactly the expected triggers');
 select triggers_are('simulation', 'scene_personas', array['guard_api_write', 'scene_personas_fill_scenario'], 'scene_personas: exactly the expected triggers');
-select triggers_are('simulation', 'user_progress', array['guard_api_write', 'set_updated_at', 'user_progress_after_insert_or_delete', 'user_progress_after_update', 'user_progress_check'], 'user_progress: exactly the expected triggers');
+select triggers_are('simulation', 'user_progress', array['guard_api_write', 'set_updated_at', 'user_progress_after_insert_or_delete', 'user_progress_after_update', 'user_progress_check', 'user_progress_mark_move', 'user_progress_moved_in'], 'user_progress: exactly the expected triggers');
 select triggers_are('simulation', 'scene_progress', array['check_run_owner', 'guard_api_write', 'scene_progress_check', 'scene_progress_fill_user_id', 'set_updated_at'], 'scene_progress: exactly the expected triggers');
 select triggers_are('simulation', 'conversation_logs', array['check_run_owner', 'conversation_logs_check', 'conversation_logs_count_messages', 'conversation_logs_fill_user_id', 'guard_api_write'], 'conversation_logs: exactly the expected triggers');
 select is((select count(*)::int from pg_trigger t where t.tgname = 'conversation_logs_fill_user_id' and t.tgenabled <> 'A' and (t.tgrelid = 'simulation.conversation_logs'::regclass or t.tgrelid in (select inhrelid from pg_inherits where inhparent = 'simulation.conversation_logs'::regclass))), 0, 'conversation_logs_fill_user_id is enabled ALWAYS on the parent and every partition (fires under session_replication_role = replica too)');
