@@ -6,7 +6,7 @@
 --   is_public) ON UPDATE CASCADE, so publishing or unpublishing a scenario
 --   updates the copy on its reviews.
 -- The composite keys are added `not valid` here and validated in
--- 20261204120000, which also drops the plain keys on user_progress_id and
+-- 20261204095000, which also drops the plain keys on user_progress_id and
 -- scenario_id they replace (they imply them): validating in this
 -- transaction would hold the lock of `add constraint` through the scans.
 -- Locks (one transaction, as the Supabase CLI runs every file; lint rule

@@ -155,9 +155,9 @@ comment on column classroom.erasure_requests.status is 'pending until processed,
 comment on column classroom.erasure_requests.requested_at is 'When it was requested (server time).';
 comment on column classroom.erasure_requests.processed_at is 'When the erasure was done.';
 
-create unique index idx_erasure_requests_user_id_pending on classroom.erasure_requests (user_id) where status = 'pending';
+create unique index idx_erasure_requests_tenant_id_user_id_pending on classroom.erasure_requests (tenant_id, user_id) where status = 'pending';
 create index idx_erasure_requests_user_id on classroom.erasure_requests (user_id);
-comment on index classroom.idx_erasure_requests_user_id_pending is 'At most one pending request per person.';
+comment on index classroom.idx_erasure_requests_tenant_id_user_id_pending is 'At most one pending request per person (tenant_id leads, so the index stays distributable by tenant).';
 comment on index classroom.idx_erasure_requests_user_id is 'A member''s own requests (select policy).';
 
 alter table classroom.erasure_requests enable row level security;

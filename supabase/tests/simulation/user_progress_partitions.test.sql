@@ -72,9 +72,9 @@ select is((select count(*)::int from pg_policy p where p.polrelid in ('simulatio
             and exists (select 1 from pg_depend d where d.classid = 'pg_policy'::regclass and d.objid = p.oid and d.refobjid = 'simulation.user_progress'::regclass)),
     4, 'the scene_progress and conversation_logs policies that read user_progress read the partitioned table');
 select ok(has_column_privilege('authenticated', 'simulation.user_progress', 'scenario_id', 'insert')
-        and has_column_privilege('authenticated', 'simulation.user_progress', 'orchestrator_data', 'update')
+        and not has_column_privilege('authenticated', 'simulation.user_progress', 'orchestrator_data', 'update')
         and not has_column_privilege('authenticated', 'simulation.user_progress', 'final_score', 'update'),
-    'column privileges are carried over: a learner writes scenario_id and orchestrator_data, never final_score');
+    'column privileges are carried over: a learner writes scenario_id, never orchestrator_data or final_score');
 select is((select count(*)::int from pg_constraint where confrelid = 'simulation.user_progress'::regclass and conparentid = 0), 2,
     'scene_progress and conversation_logs still reference user_progress');
 select ok((select pg_get_serial_sequence('simulation.user_progress', 'id')) = 'simulation.user_progress_id_seq', 'the id identity sequence is user_progress_id_seq');
@@ -89,7 +89,7 @@ select lives_ok($$insert into simulation.user_progress (scenario_id) values (tes
 select ok((select id from simulation.user_progress where user_id = tests.upp_id('amy')) > tests.upp_id('ben_run'), 'the identity continues after the copied rows');
 select is((select count(*)::int from simulation.user_progress), 1, 'amy sees only her own run');
 select throws_ok($$select * from simulation.user_progress_p0$$, '42501', null, 'a partition cannot be read directly');
-select is_empty($$update simulation.user_progress set orchestrator_data = '{"x": 1}' where id = tests.upp_id('ben_run') returning id$$, 'amy cannot update ben''s run');
+select is_empty($$update simulation.user_progress set last_activity = now() where id = tests.upp_id('ben_run') returning id$$, 'amy cannot update ben''s run');
 select throws_ok($$update simulation.user_progress set final_score = 99 where user_id = tests.upp_id('amy')$$, '42501', null, 'a learner still cannot write final_score');
 
 select tests.authenticate_as('upp-ben@example.com');
@@ -105,7 +105,8 @@ select tests.clear_authentication();
 update simulation.user_progress set total_time_spent = 5, updated_at = '2000-01-01' where id = tests.upp_id('ben_run');
 select ok((select updated_at > '2000-01-01' from simulation.user_progress where id = tests.upp_id('ben_run')), 'the updated_at trigger still fires');
 update simulation.user_progress set user_id = tests.upp_id('amy'), simulation_status = 'abandoned' where id = tests.upp_id('ben_run');
-select is((select usage_count from simulation.scenarios where id = tests.upp_id('pub')), 2, 'moving a run to another user (another partition) does not count it as started again');
+select is((select usage_count from simulation.scenarios where id = tests.upp_id('pub')), 1,
+    'moving ben''s run to amy (another partition), who already ran the scenario, leaves one learner: usage_count counts learners, not rows moved');
 select is((select count(*)::int from simulation.conversation_logs where user_progress_id = tests.upp_id('ben_run') and user_id = tests.upp_id('amy')), 1, 'the move cascades the new user_id to the run''s messages');
 delete from simulation.user_progress where id = tests.upp_id('ben_run');
 select is((select count(*)::int from simulation.scene_progress where user_progress_id = tests.upp_id('ben_run')), 0, 'deleting a run cascades to its scene progress');
