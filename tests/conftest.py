@@ -23,16 +23,18 @@ import pytest
 from psycopg import sql
 
 from schema_tool import databases, engines
-from schema_tool.migrate import migrate
 
 REPO = Path(__file__).resolve().parent.parent
 
 
+pytest_plugins = ["pytester"]
+
+
 @pytest.fixture(scope="session")
-def server():
-    """The default engine: the embedded PostgreSQL 18."""
-    with engines.throwaway("embedded") as srv:
-        yield srv
+def server(supabase_server):
+    """The default engine: the embedded PostgreSQL 18 (the package's pytest
+    plugin, schema_tool.pytest_plugin, starts it; engine from pyproject)."""
+    return supabase_server
 
 
 @pytest.fixture(scope="session")
@@ -86,13 +88,10 @@ def any_db_url(any_server):
 
 
 @pytest.fixture(scope="session")
-def migrated_template(server):
-    """A database with every repo migration applied, used only as a template."""
-    name = _create_db(server)
-    migrate(server.database_url(name), REPO / "migrations")
-    with psycopg.connect(server.admin_url, autocommit=True) as conn:
-        conn.execute(sql.SQL("alter database {} is_template true").format(sql.Identifier(name)))
-    return name
+def migrated_template(supabase_template):
+    """A database with every repo migration applied, used only as a template
+    (the plugin's supabase_template: migrations/ of this repo)."""
+    return supabase_template
 
 
 @pytest.fixture
