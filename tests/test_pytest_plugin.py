@@ -107,3 +107,11 @@ def test_the_readme_example_runs_green(pytester):
     pytester.makepyfile(test_readme_example=example)
     result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
+
+
+def test_the_fixtures_work_on_the_system_engine(pytester):
+    (pytester.path / "migrations").mkdir()
+    (pytester.path / "migrations" / "20260101000000_app_notes.sql").write_text(MIGRATION)
+    pytester.makepyfile(test_notes=USER_TESTS)
+    result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider", "--schema-tool-engine", "system")
+    result.assert_outcomes(passed=5)
