@@ -15,6 +15,10 @@
 -- * the service role still creates memberships directly (on a person's behalf);
 -- * a member leaves with classroom.leave_tenant() (not the last active admin).
 
+-- it locks existing tables: fail fast rather than queue behind a long transaction
+set local lock_timeout = '5s';
+set local statement_timeout = '1min';
+
 create table classroom.invitations (
     tenant_id uuid not null,
     id uuid not null default gen_random_uuid(),

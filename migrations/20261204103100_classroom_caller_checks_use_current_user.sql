@@ -14,6 +14,10 @@
 --   move into their invoker API functions; the private definer helpers now
 --   answer members only.
 
+-- it locks existing tables: fail fast rather than queue behind a long transaction
+set local lock_timeout = '5s';
+set local statement_timeout = '1min';
+
 create or replace function classroom_private.guard_user_update()
 returns trigger
 language plpgsql

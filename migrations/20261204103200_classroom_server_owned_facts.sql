@@ -8,6 +8,10 @@
 -- Each table's comment now says which columns a client may write and which
 -- facts are server-owned (docs/ shows it).
 
+-- it locks existing tables: fail fast rather than queue behind a long transaction
+set local lock_timeout = '5s';
+set local statement_timeout = '1min';
+
 create function classroom_private.guard_api_write()
 returns trigger
 language plpgsql

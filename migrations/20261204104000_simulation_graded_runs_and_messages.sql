@@ -23,6 +23,10 @@
 
 -- ---------------------------------------------------------------- runs
 
+-- it locks existing tables: fail fast rather than queue behind a long transaction
+set local lock_timeout = '5s';
+set local statement_timeout = '1min';
+
 revoke update (orchestrator_data) on simulation.user_progress from authenticated;
 
 alter policy "user_progress: owner can delete"

@@ -12,6 +12,10 @@
 --   API caller (current_user anon/authenticated) a run they cannot see is
 --   42501 before anything is looked up.
 
+-- it locks existing tables: fail fast rather than queue behind a long transaction
+set local lock_timeout = '5s';
+set local statement_timeout = '1min';
+
 create or replace function simulation_private.scenarios_after_change()
 returns trigger
 language plpgsql

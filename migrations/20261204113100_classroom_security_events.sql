@@ -16,6 +16,10 @@
 -- classroom_private, never by a client; admins of the tenant read the
 -- tenant's events, a member reads the events about themself.
 
+-- it locks existing tables: fail fast rather than queue behind a long transaction
+set local lock_timeout = '5s';
+set local statement_timeout = '1min';
+
 create table classroom.security_events (
     tenant_id uuid not null,
     id uuid not null default gen_random_uuid(),

@@ -15,6 +15,10 @@
 -- not installed" after checking the caller, and the status lists nothing:
 -- the feature is off, and no key is ever stored in clear instead.
 
+-- it locks existing tables: fail fast rather than queue behind a long transaction
+set local lock_timeout = '5s';
+set local statement_timeout = '1min';
+
 create table classroom_private.ai_provider_keys (
     tenant_id uuid not null,
     provider classroom.ai_provider not null,
@@ -75,6 +79,7 @@ $$;
 comment on function classroom_private.assert_can_manage_ai_keys(uuid) is
 'Raises 42501 unless the caller is the service role or an active ADMIN of p_tenant_id.';
 
+-- schema-tool: allow plpgsql-error vault exists only on Supabase (Supabase Vault); the throwaway databases have none, and without it the function raises 0A000 before reaching these statements
 create function classroom_private.store_ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider, p_api_key text)
 returns void
 language plpgsql
@@ -118,6 +123,7 @@ $$;
 comment on function classroom_private.store_ai_provider_key(uuid, classroom.ai_provider, text) is
 'Stores (or replaces) the API key of a tenant''s AI provider in Supabase Vault and records an ai_key_set event (never the key). Caller: the service role or an ADMIN of the tenant (42501). Key: 1-4096 characters (22023). Without Vault: 0A000, nothing stored.';
 
+-- schema-tool: allow plpgsql-error vault exists only on Supabase (Supabase Vault); the throwaway databases have none, and without it the function raises 0A000 before reaching these statements
 create function classroom_private.remove_ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider)
 returns boolean
 language plpgsql
@@ -145,6 +151,7 @@ $$;
 comment on function classroom_private.remove_ai_provider_key(uuid, classroom.ai_provider) is
 'Deletes the Vault secret holding a tenant''s provider key and records ai_key_deleted; false when there was none. Caller: the service role or an ADMIN of the tenant (42501).';
 
+-- schema-tool: allow plpgsql-error vault exists only on Supabase (Supabase Vault); the throwaway databases have none, and without it the function raises 0A000 before reaching these statements
 create function classroom_private.ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider)
 returns text
 language plpgsql
@@ -257,6 +264,7 @@ grant execute on function classroom.delete_ai_provider_key(classroom.ai_provider
 grant execute on function classroom.ai_provider_key_status() to authenticated;
 
 -- A deleted tenant's keys leave Vault too (its ai_provider_keys rows go by cascade).
+-- schema-tool: allow plpgsql-error vault exists only on Supabase (Supabase Vault); the throwaway databases have none, and without it the function raises 0A000 before reaching these statements
 create function classroom_private.delete_tenant_ai_keys()
 returns trigger
 language plpgsql

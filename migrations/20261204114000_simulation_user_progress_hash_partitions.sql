@@ -26,6 +26,10 @@
 -- scene_progress and conversation_logs (the foreign keys are re-validated)
 -- for the copy; see CHANGELOG.md for the time measured.
 
+-- it locks existing tables: fail fast rather than queue behind a long transaction
+set local lock_timeout = '5s';
+set local statement_timeout = '15min';
+
 lock table simulation.user_progress, simulation.scene_progress, simulation.conversation_logs in access exclusive mode;
 
 create table simulation.user_progress_partitioned (
@@ -74,7 +78,7 @@ from simulation.user_progress;
 -- (simulation.user_progress names the new table once it is renamed).
 create temporary table user_progress_replay (
     step integer not null,
-    ord integer generated always as identity,
+    ord bigint generated always as identity,
     statement text not null
 ) on commit drop;
 
@@ -258,6 +262,7 @@ drop table simulation.user_progress;
 alter table simulation.user_progress_partitioned rename to user_progress;
 alter sequence simulation.user_progress_partitioned_id_seq rename to user_progress_id_seq;
 
+-- schema-tool: allow constraint-builds-index the table was created and filled by this migration (user_progress_partitioned, renamed above) and no client sees it before the commit; the lock is the swap's own
 alter table simulation.user_progress
 add constraint user_progress_pkey primary key (id, user_id);
 
