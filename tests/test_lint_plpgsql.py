@@ -28,7 +28,8 @@ create schema app_private;
 
 @pytest.fixture
 def conn(system_server):
-    with psycopg.connect(system_server.url) as connection:
+    # plpgsql_check is created by the throwaway's superuser, as lint does
+    with psycopg.connect(system_server.admin_url) as connection:
         with connection.transaction():
             install_baseline(connection)
         yield connection

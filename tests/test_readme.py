@@ -133,12 +133,12 @@ def test_render_check_prints_what_the_readme_shows():
     check(REPO, command, expected, code)
 
 
-def test_migrate_to_and_then_the_rest_prints_what_the_readme_shows(db_url):
+def test_migrate_to_and_then_the_rest_prints_what_the_readme_shows(bare_db_url):
     (lang, body, _), *_ = blocks(section("### `schema-tool migrate [--database-url URL] [--to VERSION] [--dry-run] [--include-all] [--json]`"))
     steps = commands(body)
     assert steps[0][0].startswith("export DATABASE_URL=")
     for command, expected, code in steps[1:]:
-        check(REPO, command, expected, code, env={"DATABASE_URL": db_url})
+        check(REPO, command, expected, code, env={"DATABASE_URL": bare_db_url})
 
 
 def test_a_missing_or_unreachable_database_is_the_line_the_readme_shows(tmp_path):
