@@ -28,7 +28,8 @@ def emit_json(data) -> None:
 class LazyGroup(click.Group):
     """Commands whose modules import heavy libraries (sqlfluff, pglast) load on use."""
 
-    lazy = {"lint": "schema_tool.lint.command:lint", "docs": "schema_tool.docs:docs"}
+    lazy = {"lint": "schema_tool.lint.command:lint", "docs": "schema_tool.docs:docs",
+            "repair": "schema_tool.repair:repair_command"}
 
     def list_commands(self, ctx):
         import importlib.util
