@@ -29,7 +29,7 @@ class LazyGroup(click.Group):
     """Commands whose modules import heavy libraries (sqlfluff, pglast) load on use."""
 
     lazy = {"lint": "schema_tool.lint.command:lint", "docs": "schema_tool.docs:docs",
-            "repair": "schema_tool.repair:repair_command"}
+            "repair": "schema_tool.repair:repair_command", "diff": "schema_tool.diff.command:diff"}
 
     def list_commands(self, ctx):
         import importlib.util
