@@ -119,7 +119,7 @@ def classify_node(kind: str, node: dict) -> list[TableLock]:
         if node.get("concurrent"):
             return [TableLock(table, SHARE_UPDATE_EXCLUSIVE, "scan", "create index concurrently")]
         return [TableLock(table, SHARE, "scan", f"create index {node.get('idxname') or ''}".strip())]
-    if kind == "AlterTableStmt" and node.get("objtype") in ("OBJECT_TABLE", "OBJECT_MATVIEW", None):
+    if kind == "AlterTableStmt" and node.get("objtype") in ("OBJECT_TABLE", "OBJECT_MATVIEW"):
         table = _name(node["relation"])
         lock, work, whys, others = ACCESS_SHARE, "", [], []
         for item in node.get("cmds") or ():
@@ -159,7 +159,8 @@ def classify_node(kind: str, node: dict) -> list[TableLock]:
         return out
     if kind == "TruncateStmt":
         return [TableLock(_name(r["RangeVar"]), ACCESS_EXCLUSIVE, "", "truncate") for r in node.get("relations", ())]
-    if kind == "RenameStmt" and node.get("relation"):
+    if kind == "RenameStmt" and node.get("relation") and node.get("renameType") in (
+            "OBJECT_TABLE", "OBJECT_COLUMN", "OBJECT_TABCONSTRAINT"):
         return [TableLock(_name(node["relation"]), ACCESS_EXCLUSIVE, "", "rename")]
     if kind == "ClusterStmt" and node.get("relation"):
         return [TableLock(_name(node["relation"]), ACCESS_EXCLUSIVE, "rewrite", "cluster")]

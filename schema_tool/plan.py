@@ -103,18 +103,19 @@ def as_json(steps: list[Step]) -> list[dict]:
 def render_text(steps: list[Step]) -> list[str]:
     """One line per statement and table lock, grouped by file."""
     out, current = [], None
+    width = max([len(s.table or "") for s in steps] + [5])
     for s in steps:
         if s.file != current:
             current = s.file
             out.append(f"-- would apply {s.file}")
-            out.append(f"   {'line':>5}  {'lock':<23} {'table':<36} {'rows':>10} {'size':>8}  statement")
+            out.append(f"   {'line':>5}  {'lock':<23} {'table':<{width}} {'rows':>10} {'size':>8}  statement")
         rows = "-" if s.rows is None else str(s.rows)
         size = pretty(s.bytes) if s.table else ""
         if s.table and s.rows is None and s.bytes is None:
             rows, size = "new", ""
         mark = "!" if s.flagged else " "
         text = s.statement if len(s.statement) <= 60 else s.statement[:57] + "..."
-        out.append(f" {mark} {s.line:>5}  {s.lock or '':<23} {s.table or '':<36} {rows if s.table else '':>10}"
+        out.append(f" {mark} {s.line:>5}  {s.lock or '':<23} {s.table or '':<{width}} {rows if s.table else '':>10}"
                    f" {size:>8}  {text}")
         if s.flagged:
             out.append(f"   {'':>5}  ^ {s.reason}")
