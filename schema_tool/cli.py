@@ -176,6 +176,9 @@ def migrate_command(database_url, to, dry_run, include_all, lock_timeout, lock_w
             elif result.to_apply:
                 click.echo(f"{len(result.to_apply)} migration(s), {len(steps)} step(s), {len(flagged)} flagged")
         stop = flagged and (max_locked_rows is not None or max_locked_bytes is not None)
+        if stop and not as_json:
+            click.echo(f"error: {len(flagged)} statement(s) would scan or rewrite a table over the threshold"
+                       " under a lock that blocks the application; nothing was applied", err=True)
         sys.exit(1 if result.problems or stop else 0)
 
     result = engine.migrate(database_url, migrations_dir(), to, include_all, lock_timeout, lock_wait)
