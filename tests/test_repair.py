@@ -93,6 +93,8 @@ def test_a_deliberately_edited_file_is_accepted_with_its_reason(project, db_url)
     assert query(db_url, "select checksum, previous_checksum, reason from supabase_migrations.schema_tool_repairs") == [
         (new, old, "comment typo fixed in place")]
     assert query(db_url, "select checksum from supabase_migrations.schema_tool_history") == [(new,)]
+    # the CLI's upsert rewrites name and statements from the file as it is now
+    assert ledger(db_url)[0][2][-1] == "comment on table demo.a is 'fixed typo'"
 
 
 def test_a_bad_version_is_a_usage_error(project, db_url):
