@@ -87,6 +87,10 @@ def flatten(catalog: Catalog) -> dict[tuple[str, str], Item]:
 
     for s in catalog.schemas:
         add("schema", s.name, f"schema {s.name}", s)
+        if s.name == "public":
+            # The platform makes public and sets its grants and comment (Supabase's
+            # differ from a plain Postgres's); what is inside it is compared.
+            continue
         add("grant", f"schema {s.name}", grants_text(s.grants), s)
         if s.comment is not None:
             add("comment", f"schema {s.name}", s.comment, s)
