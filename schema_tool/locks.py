@@ -50,8 +50,14 @@ class TableLock:
     why: str  # the part of the statement that takes it
 
 
+def _ident(name: str) -> str:
+    """As Postgres would need it written (so to_regclass finds a mixed-case name)."""
+    return name if re.fullmatch(r"[a-z_][a-z0-9_$]*", name) else '"' + name.replace('"', '""') + '"'
+
+
 def _name(rv: dict) -> str:
-    return f"{rv['schemaname']}.{rv['relname']}" if rv.get("schemaname") else rv["relname"]
+    rel = _ident(rv["relname"])
+    return f"{_ident(rv['schemaname'])}.{rel}" if rv.get("schemaname") else rel
 
 
 def _strongest(a: str, b: str) -> str:
@@ -154,7 +160,7 @@ def classify_node(kind: str, node: dict) -> list[TableLock]:
             if node["removeType"] != "OBJECT_TABLE":
                 parts = parts[:-1]  # drop policy/trigger NAME on TABLE: the table is the rest
             if parts:
-                out.append(TableLock(".".join(parts), ACCESS_EXCLUSIVE, "",
+                out.append(TableLock(".".join(_ident(p) for p in parts), ACCESS_EXCLUSIVE, "",
                                      f"drop {node['removeType'].removeprefix('OBJECT_').lower()}"))
         return out
     if kind == "TruncateStmt":

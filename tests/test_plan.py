@@ -85,4 +85,6 @@ def test_lock_classification():
     assert [(x.table, x.lock) for x in fk] == [("t", "SHARE ROW EXCLUSIVE"), ("s.u", "SHARE ROW EXCLUSIVE")]
     assert classify("create policy p on s.t for select using (true)")[0].lock == ACCESS_EXCLUSIVE
     assert blocks(ACCESS_EXCLUSIVE) == "reads and writes" and blocks(SHARE_UPDATE_EXCLUSIVE) == ""
+    assert classify('create index i on "Demo"."Big Table" (v)')[0].table == '"Demo"."Big Table"'
+    assert classify('drop table s."T"')[0].table == 's."T"'
     assert parse_size("500MB") == 500 * 1024**2 and parse_size("1048576") == 1048576
