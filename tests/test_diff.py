@@ -124,7 +124,7 @@ def roundtrip_is_clean(project, server, db_url, sql):
 
 
 def test_a_database_migrated_from_the_files_has_no_drift(demo, server, db_url):
-    result = diff(db_url, demo / "migrations", shadow_url=server.url)
+    result = diff(db_url, demo / "migrations", shadow_url=server.admin_url)
     assert result.differences == []
     assert result.applied == ["20260101000000"]
 
@@ -132,7 +132,7 @@ def test_a_database_migrated_from_the_files_has_no_drift(demo, server, db_url):
 @pytest.mark.parametrize("change", sorted(HAND_CHANGES))
 def test_a_hand_made_change_is_found_and_its_draft_round_trips(demo, server, db_url, change):
     execute(db_url, HAND_CHANGES[change])
-    result = diff(db_url, demo / "migrations", want_sql=True, shadow_url=server.url)
+    result = diff(db_url, demo / "migrations", want_sql=True, shadow_url=server.admin_url)
     found = {(d.kind, d.name, d.change) for d in result.differences}
     assert EXPECTED[change] in found, found
     assert roundtrip_is_clean(demo, server, db_url, result.sql) == [], result.sql
@@ -143,40 +143,40 @@ def test_all_changes_at_once_round_trip(demo, server, db_url):
     together = [c for c in HAND_CHANGES if c not in ("dropped column", "not null", "trigger disabled")]
     for change in together:
         execute(db_url, HAND_CHANGES[change])
-    result = diff(db_url, demo / "migrations", want_sql=True, shadow_url=server.url)
+    result = diff(db_url, demo / "migrations", want_sql=True, shadow_url=server.admin_url)
     assert {EXPECTED[c] for c in together} <= {(d.kind, d.name, d.change) for d in result.differences}
     assert roundtrip_is_clean(demo, server, db_url, result.sql) == [], result.sql
 
 
 def test_only_versions_the_ledger_lists_are_compared(demo, server, db_url):
     write(demo / "migrations" / "20260102000000_demo_more.sql", "create table demo.pending (id int);\n")
-    assert diff(db_url, demo / "migrations", shadow_url=server.url).differences == []
+    assert diff(db_url, demo / "migrations", shadow_url=server.admin_url).differences == []
 
 
 def test_cli_exit_codes_json_and_ignore_config(demo, server, db_url):
-    clean = run_cli(demo, "diff", "--database-url", db_url, "--shadow-url", server.url)
+    clean = run_cli(demo, "diff", "--database-url", db_url, "--shadow-url", server.admin_url)
     assert clean.returncode == 0, clean.stderr
     assert "0 difference(s)" in clean.stdout
     execute(db_url, HAND_CHANGES["policy"])
-    drift = run_cli(demo, "diff", "--database-url", db_url, "--shadow-url", server.url, "--json")
+    drift = run_cli(demo, "diff", "--database-url", db_url, "--shadow-url", server.admin_url, "--json")
     assert drift.returncode == 1, drift.stderr
     out = json.loads(drift.stdout)
     assert out["drift"] is True
     policy = next(d for d in out["differences"] if d["kind"] == "policy")
     assert policy["object"] == "demo.notes.notes_select_own" and policy["change"] == "differs"
     assert "body = 'public'" in policy["database"] and "body = 'public'" not in policy["files"]
-    text = run_cli(demo, "diff", "--database-url", db_url, "--shadow-url", server.url)
+    text = run_cli(demo, "diff", "--database-url", db_url, "--shadow-url", server.admin_url)
     assert "policy demo.notes.notes_select_own: differs" in text.stdout
     assert "  files:" in text.stdout and "  database:" in text.stdout
-    draft = run_cli(demo, "diff", "--database-url", db_url, "--shadow-url", server.url, "--sql", "-")
+    draft = run_cli(demo, "diff", "--database-url", db_url, "--shadow-url", server.admin_url, "--sql", "-")
     assert "create policy notes_select_own on demo.notes" in draft.stdout
     write(demo / "pyproject.toml", '[tool.schema-tool]\ndiff-ignore = ["demo.notes.notes_select_*"]\n')
-    ignored = run_cli(demo, "diff", "--database-url", db_url, "--shadow-url", server.url)
+    ignored = run_cli(demo, "diff", "--database-url", db_url, "--shadow-url", server.admin_url)
     assert ignored.returncode == 0, ignored.stdout
     write(demo / "pyproject.toml", '[tool.schema-tool]\ndiff-ignore = ["demo"]\n')
-    assert run_cli(demo, "diff", "--database-url", db_url, "--shadow-url", server.url).returncode == 0
+    assert run_cli(demo, "diff", "--database-url", db_url, "--shadow-url", server.admin_url).returncode == 0
 
 
 def test_platform_schemas_are_not_compared(demo, server, db_url):
     execute(db_url, "create table auth.extra (id int); create schema supabase_functions")
-    assert diff(db_url, demo / "migrations", shadow_url=server.url).differences == []
+    assert diff(db_url, demo / "migrations", shadow_url=server.admin_url).differences == []

@@ -39,9 +39,13 @@ class Difference:
                 "files": self.files, "database": self.database}
 
 
-def grants_text(grants: tuple[Grant, ...]) -> str:
+def grants_text(grants: tuple[Grant, ...], owner: str = "") -> str:
+    """The grants as text, less the owner's own: ownership implies them, and owners
+    differ between a scratch database and production (owners are not compared)."""
     by_role: dict[str, list[str]] = {}
     for g in grants:
+        if g.role == owner:
+            continue
         by_role.setdefault(g.role, []).append(g.privilege + (" with grant option" if g.grantable else ""))
     return "; ".join(f"{role}: {', '.join(sorted(p))}" for role, p in sorted(by_role.items()))
 
@@ -91,7 +95,7 @@ def flatten(catalog: Catalog) -> dict[tuple[str, str], Item]:
             # The platform makes public and sets its grants and comment (Supabase's
             # differ from a plain Postgres's); what is inside it is compared.
             continue
-        add("grant", f"schema {s.name}", grants_text(s.grants), s)
+        add("grant", f"schema {s.name}", grants_text(s.grants, s.owner), s)
         if s.comment is not None:
             add("comment", f"schema {s.name}", s.comment, s)
     for t in catalog.types:
@@ -118,7 +122,7 @@ def flatten(catalog: Catalog) -> dict[tuple[str, str], Item]:
             if c.comment is not None:
                 add("comment", f"column {name}.{c.name}", c.comment, c, t)
             if c.grants:
-                add("grant", f"column {name}.{c.name}", grants_text(c.grants), c, t)
+                add("grant", f"column {name}.{c.name}", grants_text(c.grants, t.owner), c, t)
         for i in t.indexes:
             if not i.constraint_kind:
                 add("index", f"{name}.{i.name}", i.definition, i, t)
@@ -127,13 +131,13 @@ def flatten(catalog: Catalog) -> dict[tuple[str, str], Item]:
         for g in t.triggers:
             add("trigger", f"{name}.{g.name}", g.definition + ("" if g.enabled == "O" else f" [enabled={g.enabled}]"),
                 g, t)
-        add("grant", f"{'view' if t.is_view else 'table'} {name}", grants_text(t.grants), t, t)
+        add("grant", f"{'view' if t.is_view else 'table'} {name}", grants_text(t.grants, t.owner), t, t)
         if t.comment is not None:
             add("comment", f"{'view' if t.is_view else 'table'} {name}", t.comment, t, t)
     for f in catalog.functions:
         name = f"{f.schema}.{f.name}({f.identity_arguments})"
         add("function", name, function_text(f), f)
-        add("grant", f"function {name}", grants_text(f.grants), f)
+        add("grant", f"function {name}", grants_text(f.grants, f.owner), f)
         if f.comment is not None:
             add("comment", f"function {name}", f.comment, f)
     return items
