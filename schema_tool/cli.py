@@ -65,7 +65,8 @@ def emit_json(data) -> None:
 class LazyGroup(click.Group):
     """Commands whose modules import heavy libraries (sqlfluff, pglast) load on use."""
 
-    lazy = {"lint": "schema_tool.lint.command:lint", "docs": "schema_tool.docs:docs"}
+    lazy = {"lint": "schema_tool.lint.command:lint", "docs": "schema_tool.docs:docs",
+            "repair": "schema_tool.repair:repair_command", "diff": "schema_tool.diff.command:diff"}
 
     def list_commands(self, ctx):
         import importlib.util
@@ -174,8 +175,13 @@ def new(name, no_transaction):
                    " never queues behind a long transaction.")
 @click.option("--lock-wait", default=60.0, show_default=True, type=click.FloatRange(min=0),
               help="Seconds to wait for another migration run to finish.")
+@click.option("--max-locked-rows", type=click.IntRange(min=0), metavar="N", help="With --dry-run: exit 1 when a statement rewrites "
+              "or scans a table of more than N rows (estimate) under a lock that blocks writes (default flag: 100000).")
+@click.option("--max-locked-bytes", metavar="SIZE", help="With --dry-run: the same for a table bigger than SIZE "
+              "(e.g. 500MB; default flag: 100MB).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def migrate_command(database_url, to, dry_run, include_all, lock_timeout, lock_wait, as_json):
+def migrate_command(database_url, to, dry_run, include_all, lock_timeout, lock_wait, max_locked_rows,
+                    max_locked_bytes, as_json):
     """Apply pending migrations in migrations/ to DATABASE_URL.
 
     Each file runs in one transaction with its ledger row (a file with the line
@@ -189,29 +195,40 @@ def migrate_command(database_url, to, dry_run, include_all, lock_timeout, lock_w
     from . import migrate as engine
 
     if dry_run:
+        from . import plan
+
         try:
             result = engine.dry_run(database_url, migrations_dir(), to, include_all)
+            steps = plan.for_target(database_url, result.to_apply, max_locked_rows, max_locked_bytes)
         except SchemaToolError as exc:
             if as_json:
                 emit_json({"error": str(exc), "exit_code": exc.exit_code})
             raise
+        flagged = [s for s in steps if s.flagged]
         if as_json:
             emit_json({
                 "problems": result.problems,
                 "baseline_needed": result.baseline_needed,
                 "to_apply": [m.file_name for m in result.to_apply],
+                "plan": plan.as_json(steps),
+                "flagged": len(flagged),
             })
         else:
             for line in result.problems:
                 click.echo(line, err=True)
             if result.baseline_needed:
                 click.echo("-- would install the Supabase baseline (no auth schema on this database)")
-            for m in result.to_apply:
-                click.echo(f"-- would apply {m.file_name}" + ("" if m.transactional else " (no transaction)"))
-                click.echo(m.sql)
+            for line in plan.render_text(steps):
+                click.echo(line)
             if not result.to_apply and not result.problems:
                 click.echo("nothing to apply: the database is up to date")
-        sys.exit(1 if result.problems else 0)
+            elif result.to_apply:
+                click.echo(f"{len(result.to_apply)} migration(s), {len(steps)} step(s), {len(flagged)} flagged")
+        stop = flagged and (max_locked_rows is not None or max_locked_bytes is not None)
+        if stop and not as_json:
+            click.echo(f"error: {len(flagged)} statement(s) would scan or rewrite a table over the threshold"
+                       " under a lock that blocks the application; nothing was applied", err=True)
+        sys.exit(1 if result.problems or stop else 0)
 
     try:
         result = engine.migrate(database_url, migrations_dir(), to, include_all, lock_timeout, lock_wait,
