@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from schema_tool import docs as docs_lib
+from schema_tool.catalog import Column, Constraint, Policy, Table
 from schema_tool.cli import cli
 
 from conftest import run_cli, write
@@ -276,15 +277,18 @@ def test_docs_outside_a_project_is_a_usage_error(tmp_path):
 # ------------------------------------------------------------- without a database
 
 
-def table(name: str, refs: tuple[str, ...] = (), migration: str = "") -> docs_lib.Table:
-    t = docs_lib.Table("m", name, "r", None)
-    t.columns = [docs_lib.Column("id", "bigint", True, None, "a", "", None)]
-    t.primary_key = (f"{name}_pkey", ["id"])
-    for ref in refs:
-        t.columns.append(docs_lib.Column(f"{ref}_id", "bigint", True, None, "", "", None))
-        t.foreign_keys.append(docs_lib.ForeignKey(f"{name}_{ref}_id_fkey", [f"{ref}_id"], "m", ref, ["id"],
-                                                  "cascade", "no action", False))
-    return t
+def column(name: str, identity: str = "") -> Column:
+    return Column(name, "bigint", "bigint", False, "b", True, None, identity, "", None)
+
+
+def table(name: str, refs: tuple[str, ...] = (), migration: str = "") -> Table:
+    columns = [column("id", "a")] + [column(f"{ref}_id") for ref in refs]
+    constraints = [Constraint(f"{name}_pkey", "p", ("id",), "PRIMARY KEY (id)")] + [
+        Constraint(f"{name}_{ref}_id_fkey", "f", (f"{ref}_id",), "", ref_schema="m", ref_table=ref,
+                   ref_columns=("id",), on_delete="cascade", on_update="no action")
+        for ref in refs
+    ]
+    return Table("m", name, "r", "postgres", None, columns=tuple(columns), constraints=tuple(constraints))
 
 
 def test_large_modules_are_split_into_areas_by_the_migration_that_created_the_tables():
@@ -321,15 +325,15 @@ def test_a_table_most_others_reference_is_named_on_the_column_not_drawn():
 @pytest.mark.parametrize(
     "policy, words",
     [
-        (docs_lib.Policy("p", True, ["public"], "select", "true", None), "everyone (public) may select rows where `true`."),
-        (docs_lib.Policy("p", True, ["anon", "authenticated"], "select", None, None),
+        (Policy("p", "select", ("public",), True, "true", None), "everyone (public) may select rows where `true`."),
+        (Policy("p", "select", ("anon", "authenticated"), True, None, None),
          "`anon` and `authenticated` may select all rows."),
-        (docs_lib.Policy("p", True, ["authenticated"], "update", "(owner = ( SELECT auth.uid() AS uid))",
-                         "(owner = ( SELECT auth.uid() AS uid))"),
+        (Policy("p", "update", ("authenticated",), True, "(owner = ( SELECT auth.uid() AS uid))",
+                "(owner = ( SELECT auth.uid() AS uid))"),
          "`authenticated` may update rows where `owner = (select auth.uid())` (and the updated row must still satisfy it)."),
-        (docs_lib.Policy("p", True, ["authenticated"], "all", "(a = 1)", "(b = 2)"),
+        (Policy("p", "all", ("authenticated",), True, "(a = 1)", "(b = 2)"),
          "`authenticated` may select, insert, update and delete rows where `a = 1`; new and updated rows must satisfy `b = 2`."),
-        (docs_lib.Policy("p", False, ["authenticated"], "delete", "(tenant_id = 1)", None),
+        (Policy("p", "delete", ("authenticated",), False, "(tenant_id = 1)", None),
          "(restrictive, narrows what the permissive policies allow): `authenticated` may only delete rows where `tenant_id = 1`."),
     ],
 )
