@@ -128,9 +128,24 @@ def section(text: str, heading: str) -> str:
 
 def test_docs_writes_index_module_page_mermaid_and_svg(generated):
     root, result = generated
-    names = sorted(p.name for p in (root / "docs").iterdir())
-    assert names == ["demo.md", "demo.mmd", "demo.svg", "index.md"]
-    assert "wrote docs/demo.md" in result.stdout and "4 written" in result.stdout
+    names = sorted(p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*") if p.is_file())
+    assert names == ["demo.md", "demo.mmd", "demo.svg", "index.md", "schema/demo.sql"]
+    assert "wrote docs/demo.md" in result.stdout and "5 written" in result.stdout
+
+
+def test_the_current_schema_of_a_module_is_one_normalised_dump(generated, fresh_copy):
+    root, _ = generated
+    dump = (root / "docs" / "schema" / "demo.sql").read_text()
+    assert dump.startswith(docs_lib.SQL_HEADER)
+    assert "CREATE TABLE demo.notes (" in dump and "CREATE FUNCTION demo_private.touch()" in dump
+    assert 'CREATE POLICY "notes: author can select" ON demo.notes' in dump
+    assert "GRANT SELECT,INSERT ON TABLE demo.notes TO authenticated;" in dump
+    assert "Dumped by" not in dump and "\\restrict" not in dump and "auth.users (" not in dump
+    # a hand edit is stale, and --check names it
+    path = fresh_copy / "docs" / "schema" / "demo.sql"
+    path.write_text(path.read_text().replace("CREATE TABLE demo.notes", "CREATE TABLE demo.notez"))
+    result = run_docs(fresh_copy, "--check")
+    assert result.returncode == 1 and "docs/schema/demo.sql: stale" in result.stderr
 
 
 def test_index_lists_exposed_modules_with_their_schema_comment(generated):
@@ -213,13 +228,13 @@ def test_er_diagram_svg_is_drawn_by_graphviz_and_names_its_source(generated):
 
 def test_check_passes_on_fresh_docs_and_the_output_is_deterministic(generated):
     root, _ = generated
-    before = {p.name: p.read_bytes() for p in (root / "docs").iterdir()}
+    before = {p.relative_to(root).as_posix(): p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()}
     result = run_docs(root, "--check")
     assert result.returncode == 0, result.stderr
-    assert "docs/ is up to date (4 files" in result.stdout
+    assert "docs/ is up to date (5 files" in result.stdout
     again = run_docs(root)  # a second full generation on a new server changes nothing
-    assert again.returncode == 0 and "0 written, 4 unchanged" in again.stdout
-    assert {p.name: p.read_bytes() for p in (root / "docs").iterdir()} == before
+    assert again.returncode == 0 and "0 written, 5 unchanged" in again.stdout
+    assert {p.relative_to(root).as_posix(): p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()} == before
 
 
 def test_check_fails_naming_a_hand_edited_page_and_changes_nothing(fresh_copy):

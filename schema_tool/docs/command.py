@@ -20,7 +20,9 @@ def docs(check, engine, as_json):
     writes docs/index.md, docs/<module>.md (tables, columns, keys, indexes, RLS
     policies in plain words, grants, triggers, views, functions, enums) and ER
     diagrams as Mermaid (docs/<module>*.mmd, also inline) and as SVG drawn by
-    Graphviz's dot (docs/<module>*.svg; needs the graphviz package). --check
+    Graphviz's dot (docs/<module>*.svg; needs the graphviz package), and
+    docs/schema/<module>.sql, the module's current schema as a normalised
+    schema-only pg_dump (the pg_dump beside the server). --check
     (run in CI) exits 1 when docs/ differs from what the migrations give; it
     needs no Graphviz.
     """

@@ -84,6 +84,8 @@ def render_files(catalog: Reference, root: Path) -> tuple[dict[str, str], dict[s
         for d in diagrams:
             files[f"{d.slug}.mmd"] = d.mermaid
             svgs[f"{d.slug}.svg"] = d.dot
+        if m.name in catalog.dumps:
+            files[f"schema/{m.name}.sql"] = catalog.dumps[m.name]
     extra = []
     if (root / "docs" / "lint-rules.md").exists():
         extra.append(("Lint rules", "lint-rules.md"))
@@ -92,13 +94,14 @@ def render_files(catalog: Reference, root: Path) -> tuple[dict[str, str], dict[s
 
 
 def generated_files_in(directory: Path) -> set[str]:
+    """Files under `directory` that docs wrote (they carry MARK), relative to it."""
     found = set()
-    if directory.is_dir():
-        for path in directory.iterdir():
-            if path.is_file() and path.suffix in (".md", ".mmd", ".svg"):
-                head = path.read_text(errors="replace")[:2000]
-                if MARK in head:
-                    found.add(path.name)
+    candidates = list(directory.glob("*")) + list(directory.glob("schema/*.sql")) if directory.is_dir() else []
+    for path in candidates:
+        if path.is_file() and path.suffix in (".md", ".mmd", ".svg", ".sql"):
+            head = path.read_text(errors="replace")[:2000]
+            if MARK in head:
+                found.add(path.relative_to(directory).as_posix())
     return found
 
 
@@ -143,6 +146,7 @@ def build_docs(root: Path, check: bool = False, engine: str = "embedded", output
         texts = {name: drawn[name] for name in names}
         out_dir.mkdir(parents=True, exist_ok=True)
         for name, text in texts.items():
+            (out_dir / name).parent.mkdir(parents=True, exist_ok=True)
             (out_dir / name).write_text(text)
             result.written.append(name)
         for name in result.extra:

@@ -47,6 +47,7 @@ class Reference:
     modules: list[Module]
     migration_count: int
     newest_migration: str
+    dumps: dict[str, str] = field(default_factory=dict)  # module -> normalised schema-only dump
 
 
 # ----------------------------------------------------------------- facts derived from catalog objects
@@ -133,21 +134,26 @@ def migrate_and_read(root: Path, engine: str, progress=lambda m: None) -> Refere
     from ..migrations import load
     from ..supabase import exposed_schemas
     from .areas import find_areas, find_hubs, tables_created_by
+    from .schema_dump import dump_schemas, partitions
 
     migrations_dir = root / "migrations"
     migrations = load(migrations_dir)
     exposed = set(exposed_schemas(root))
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    with ThreadPoolExecutor(max_workers=2) as pool:
         created_by = pool.submit(tables_created_by, migrations)  # while the server starts
         with engines.throwaway(engine) as server:
             progress(f"migrating a throwaway PostgreSQL {server.version} ({engine})")
             migrate(server.url, migrations_dir)
             with psycopg.connect(server.url, autocommit=True) as conn:
-                modules = []
+                modules, dumps = [], {}
                 for name in module_names(conn, root):
                     module = read_module(conn, name, exposed)
+                    schemas = [name, *module.private_schemas]
+                    # pg_dump runs beside the catalog reads of the next modules
+                    dumps[name] = pool.submit(dump_schemas, server, server.url, schemas, partitions(conn, schemas))
                     module.hubs = find_hubs(module)
                     module.areas = find_areas(module, created_by.result())
                     modules.append(module)
+                dumps = {name: future.result() for name, future in dumps.items()}
     newest = f"{migrations[-1].version}_{migrations[-1].name}" if migrations else ""
-    return Reference(modules, len(migrations), newest)
+    return Reference(modules, len(migrations), newest, dumps)
