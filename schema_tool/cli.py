@@ -108,9 +108,9 @@ def render(sources, check, as_json):
 
     SOURCES limits rendering to those files or folders (default: all of sql/).
     Every sql/**/<version>_<name>.sql.j2 becomes migrations/<version>_<name>.sql.
-    Rendering is deterministic and fails on an undefined variable. A released
-    migration must never change: --check (run in CI) fails when a macro or
-    source edit would alter a committed file.
+    Rendering is deterministic and fails on an undefined variable. --check (run
+    in CI) fails when a committed file differs from its source, and when a
+    released migration (no source; sql/released.txt) differs from its checksum.
     """
     from .render import render as do_render
 
@@ -122,16 +122,36 @@ def render(sources, check, as_json):
     if check:
         problems += [f"migrations/{n}: differs from what sql/ renders" for n in result.stale]
         problems += [f"migrations/{n}: not rendered yet (run schema-tool render)" for n in result.missing]
-    problems += [f"migrations/{n}: has no source in sql/" for n in result.orphans]
+    problems += [f"migrations/{n}: has no source in sql/ and is not released" for n in result.orphans]
+    problems += list(result.release_problems)
     if not as_json:
         for name in result.written:
             click.echo(f"wrote migrations/{name}")
         for line in problems:
             click.echo(line, err=True)
         if not problems:
-            click.echo(f"{len(result.unchanged) + len(result.written)} migrations up to date")
+            click.echo(f"{len(result.unchanged) + len(result.written)} migrations up to date"
+                       + (f", {len(result.released)} released ones match their checksums" if result.released else ""))
     if problems:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("versions", nargs=-1)
+@click.option("--all", "everything", is_flag=True, help="Release every migration that still has a source.")
+def release(versions, everything):
+    """Release migrations for good: render, record the checksum, delete the source.
+
+    Each VERSION's source sql/**/<VERSION>_<name>.sql.j2 is rendered into
+    migrations/ one last time, its sha256 is recorded in sql/released.txt and
+    the source is deleted: released SQL has one copy, which `render --check`
+    guards by its checksum, and macros are free to change. Releases follow
+    version order. Fixes to a released migration are new migrations.
+    """
+    from .release import release as do_release
+
+    for entry in do_release(project_root(), tuple(versions), everything):
+        click.echo(f"released migrations/{entry.file} (sha256 {entry.sha256[:12]})")
 
 
 DATABASE_URL_OPTION = click.option(

@@ -2,6 +2,8 @@
 
 sql/**/<version>_<name>.sql.j2  ->  migrations/<version>_<name>.sql
 Folders whose name starts with "_" (sql/_macros/) hold macros, not migrations.
+A released migration has no source any more (see release.py): render leaves
+it alone and --check verifies its checksum instead.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ class RenderResult:
     unchanged: list[str]
     stale: list[str]  # committed file differs from what sql/ renders
     missing: list[str]  # rendered, but no committed file
-    orphans: list[str]  # committed file with no source in sql/
+    orphans: list[str]  # committed file with no source in sql/ and not released
+    released: list[str] = ()  # released files (no source; checked by checksum)
+    release_problems: list[str] = ()  # a released file changed or missing, a released source still present
 
 
 def source_files(sql_dir: Path) -> list[Path]:
@@ -115,5 +119,10 @@ def render(
             migrations_dir.mkdir(parents=True, exist_ok=True)
             target.write_text(text)
             written.append(name)
-    orphans = [] if only else sorted(committed - set(rendered))
-    return RenderResult(written, unchanged, stale, missing, orphans)
+    from .release import check_released, read_manifest
+
+    root = sql_dir.parent
+    released = sorted(e.file for e in read_manifest(root))
+    orphans = [] if only else sorted(committed - set(rendered) - set(released))
+    problems = [] if only else check_released(root)
+    return RenderResult(written, unchanged, stale, missing, orphans, released, problems)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from schema_tool import docs as docs_lib
+from schema_tool.catalog import Column, Constraint, Policy, Table
 from schema_tool.cli import cli
 
 from conftest import run_cli, write
@@ -130,9 +131,24 @@ def section(text: str, heading: str) -> str:
 
 def test_docs_writes_index_module_page_mermaid_and_svg(generated):
     root, result = generated
-    names = sorted(p.name for p in (root / "docs").iterdir())
-    assert names == ["demo.md", "demo.mmd", "demo.svg", "index.md"]
-    assert "wrote docs/demo.md" in result.stdout and "4 written" in result.stdout
+    names = sorted(p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*") if p.is_file())
+    assert names == ["demo.md", "demo.mmd", "demo.svg", "index.md", "schema/demo.sql"]
+    assert "wrote docs/demo.md" in result.stdout and "5 written" in result.stdout
+
+
+def test_the_current_schema_of_a_module_is_one_normalised_dump(generated, fresh_copy):
+    root, _ = generated
+    dump = (root / "docs" / "schema" / "demo.sql").read_text()
+    assert dump.startswith(docs_lib.SQL_HEADER)
+    assert "CREATE TABLE demo.notes (" in dump and "CREATE FUNCTION demo_private.touch()" in dump
+    assert 'CREATE POLICY "notes: author can select" ON demo.notes' in dump
+    assert "GRANT SELECT,INSERT ON TABLE demo.notes TO authenticated;" in dump
+    assert "Dumped by" not in dump and "\\restrict" not in dump and "auth.users (" not in dump
+    # a hand edit is stale, and --check names it
+    path = fresh_copy / "docs" / "schema" / "demo.sql"
+    path.write_text(path.read_text().replace("CREATE TABLE demo.notes", "CREATE TABLE demo.notez"))
+    result = run_docs(fresh_copy, "--check")
+    assert result.returncode == 1 and "docs/schema/demo.sql: stale" in result.stderr
 
 
 def test_index_lists_exposed_modules_with_their_schema_comment(generated):
@@ -216,13 +232,13 @@ def test_er_diagram_svg_is_drawn_by_graphviz_and_names_its_source(generated):
 
 def test_check_passes_on_fresh_docs_and_the_output_is_deterministic(generated):
     root, _ = generated
-    before = {p.name: p.read_bytes() for p in (root / "docs").iterdir()}
+    before = {p.relative_to(root).as_posix(): p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()}
     result = run_docs(root, "--check")
     assert result.returncode == 0, result.stderr
-    assert "docs/ is up to date (4 files" in result.stdout
+    assert "docs/ is up to date (5 files" in result.stdout
     again = run_docs(root)  # a second full generation on a new server changes nothing
-    assert again.returncode == 0 and "0 written, 4 unchanged" in again.stdout
-    assert {p.name: p.read_bytes() for p in (root / "docs").iterdir()} == before
+    assert again.returncode == 0 and "0 written, 5 unchanged" in again.stdout
+    assert {p.relative_to(root).as_posix(): p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()} == before
 
 
 def test_check_fails_naming_a_hand_edited_page_and_changes_nothing(fresh_copy):
@@ -280,15 +296,18 @@ def test_docs_outside_a_project_is_a_usage_error(tmp_path):
 # ------------------------------------------------------------- without a database
 
 
-def table(name: str, refs: tuple[str, ...] = (), migration: str = "") -> docs_lib.Table:
-    t = docs_lib.Table("m", name, "r", None)
-    t.columns = [docs_lib.Column("id", "bigint", True, None, "a", "", None)]
-    t.primary_key = (f"{name}_pkey", ["id"])
-    for ref in refs:
-        t.columns.append(docs_lib.Column(f"{ref}_id", "bigint", True, None, "", "", None))
-        t.foreign_keys.append(docs_lib.ForeignKey(f"{name}_{ref}_id_fkey", [f"{ref}_id"], "m", ref, ["id"],
-                                                  "cascade", "no action", False))
-    return t
+def column(name: str, identity: str = "") -> Column:
+    return Column(name, "bigint", "bigint", False, "b", True, None, identity, "", None)
+
+
+def table(name: str, refs: tuple[str, ...] = (), migration: str = "") -> Table:
+    columns = [column("id", "a")] + [column(f"{ref}_id") for ref in refs]
+    constraints = [Constraint(f"{name}_pkey", "p", ("id",), "PRIMARY KEY (id)")] + [
+        Constraint(f"{name}_{ref}_id_fkey", "f", (f"{ref}_id",), "", ref_schema="m", ref_table=ref,
+                   ref_columns=("id",), on_delete="cascade", on_update="no action")
+        for ref in refs
+    ]
+    return Table("m", name, "r", "postgres", None, columns=tuple(columns), constraints=tuple(constraints))
 
 
 def test_large_modules_are_split_into_areas_by_the_migration_that_created_the_tables():
@@ -325,15 +344,15 @@ def test_a_table_most_others_reference_is_named_on_the_column_not_drawn():
 @pytest.mark.parametrize(
     "policy, words",
     [
-        (docs_lib.Policy("p", True, ["public"], "select", "true", None), "everyone (public) may select rows where `true`."),
-        (docs_lib.Policy("p", True, ["anon", "authenticated"], "select", None, None),
+        (Policy("p", "select", ("public",), True, "true", None), "everyone (public) may select rows where `true`."),
+        (Policy("p", "select", ("anon", "authenticated"), True, None, None),
          "`anon` and `authenticated` may select all rows."),
-        (docs_lib.Policy("p", True, ["authenticated"], "update", "(owner = ( SELECT auth.uid() AS uid))",
-                         "(owner = ( SELECT auth.uid() AS uid))"),
+        (Policy("p", "update", ("authenticated",), True, "(owner = ( SELECT auth.uid() AS uid))",
+                "(owner = ( SELECT auth.uid() AS uid))"),
          "`authenticated` may update rows where `owner = (select auth.uid())` (and the updated row must still satisfy it)."),
-        (docs_lib.Policy("p", True, ["authenticated"], "all", "(a = 1)", "(b = 2)"),
+        (Policy("p", "all", ("authenticated",), True, "(a = 1)", "(b = 2)"),
          "`authenticated` may select, insert, update and delete rows where `a = 1`; new and updated rows must satisfy `b = 2`."),
-        (docs_lib.Policy("p", False, ["authenticated"], "delete", "(tenant_id = 1)", None),
+        (Policy("p", "delete", ("authenticated",), False, "(tenant_id = 1)", None),
          "(restrictive, narrows what the permissive policies allow): `authenticated` may only delete rows where `tenant_id = 1`."),
     ],
 )

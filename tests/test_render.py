@@ -74,3 +74,61 @@ def test_next_version_is_the_clock_when_it_is_later(project):
 def test_new_rejects_a_bad_name(project):
     result = run_cli(project, "new", "Bad Name")
     assert result.returncode == 2 and "use lower-case letters" in result.stderr
+
+
+def test_release_compiles_a_source_for_good_and_guards_it_by_checksum(project):
+    from schema_tool.release import released_cutoff, released_versions
+
+    write(project / "sql" / "demo" / "20260101000000_demo_notes.sql.j2", SOURCE)
+    write(project / "sql" / "demo" / "20260102000000_demo_more.sql.j2", "select 1;\n")
+    result = run_cli(project, "release", "20260101000000")
+    assert result.returncode == 0, result.stderr
+    assert "released migrations/20260101000000_demo_notes.sql" in result.stdout
+    migration = project / "migrations" / "20260101000000_demo_notes.sql"
+    assert "enable row level security" in migration.read_text()
+    assert not (project / "sql" / "demo" / "20260101000000_demo_notes.sql.j2").exists()
+    assert released_versions(project) == {"20260101000000"} and released_cutoff(project) == "20260101000000"
+    manifest = (project / "sql" / "released.txt").read_text()
+    assert "20260101000000" in manifest and "20260101000000_demo_notes.sql" in manifest
+
+    # macros are free to change now: nothing released renders from them
+    macros = project / "sql" / "_macros" / "common.sql.j2"
+    macros.write_text(macros.read_text().replace("enable row level security", "enable row level security /* x */"))
+    run_cli(project, "render")
+    check = run_cli(project, "render", "--check")
+    assert check.returncode == 0, check.stderr
+    assert "1 released ones match their checksums" in check.stdout
+
+    # a released file is guarded by its checksum, one byte is enough
+    migration.write_bytes(migration.read_bytes() + b" ")
+    check = run_cli(project, "render", "--check")
+    assert check.returncode == 1
+    assert "migrations/20260101000000_demo_notes.sql: changed after it was released" in check.stderr
+
+
+def test_release_follows_version_order_and_refuses_a_stale_file(project):
+    write(project / "sql" / "20260101000000_a.sql.j2", "select 1;\n")
+    write(project / "sql" / "20260102000000_b.sql.j2", "select 2;\n")
+    result = run_cli(project, "release", "20260102000000")
+    assert result.returncode == 2 and "release 20260101000000 first" in result.stderr
+    write(project / "migrations" / "20260101000000_a.sql", "select 'edited by hand';\n")
+    result = run_cli(project, "release", "20260101000000")
+    assert result.returncode == 2 and "differs from what its source renders" in result.stderr
+    assert (project / "sql" / "20260101000000_a.sql.j2").exists()
+    assert run_cli(project, "release").returncode == 2
+
+
+def test_a_source_left_for_a_released_migration_fails_the_check(project):
+    write(project / "sql" / "20260101000000_a.sql.j2", "select 1;\n")
+    assert run_cli(project, "release", "--all").returncode == 0
+    write(project / "sql" / "20260101000000_a.sql.j2", "select 1;\n")
+    check = run_cli(project, "render", "--check")
+    assert check.returncode == 1 and "the source of a released migration" in check.stderr
+
+
+def test_new_finds_a_module_whose_sources_are_all_released(project):
+    write(project / "supabase" / "config.toml", '[api]\nschemas = ["public", "demo"]\n')
+    write(project / "migrations" / "20260101000000_demo_notes.sql", "select 1;\n")
+    result = run_cli(project, "new", "demo_add_tags")
+    assert result.returncode == 0, result.stderr
+    assert "created sql/demo/" in result.stdout

@@ -73,6 +73,7 @@ class Constraint:
     on_delete: str | None = None
     on_update: str | None = None
     deferrable: bool = False
+    comment: str | None = None  # why a key or check is as it is
 
 
 @dataclass(frozen=True)

@@ -139,7 +139,8 @@ def read_columns(conn, oids: list[int]) -> dict[int, list[Column]]:
 def read_constraints(conn, oids: list[int]) -> dict[int, list[Constraint]]:
     """Primary keys, uniques, foreign keys, checks and exclusions (not NOT NULL; not inherited copies)."""
     out: dict[int, list[Constraint]] = defaultdict(list)
-    for relid, name, kind, cols, definition, ref_schema, ref_table, ref_cols, deltype, updtype, deferrable in _rows(
+    for (relid, name, kind, cols, definition, ref_schema, ref_table, ref_cols, deltype, updtype, deferrable,
+         comment) in _rows(
         conn, """
         select c.conrelid, c.conname, c.contype::text,
                array(select a.attname from unnest(c.conkey) with ordinality k(attnum, ord)
@@ -147,7 +148,8 @@ def read_constraints(conn, oids: list[int]) -> dict[int, list[Constraint]]:
                pg_catalog.pg_get_constraintdef(c.oid), rn.nspname, r.relname,
                array(select a.attname from unnest(c.confkey) with ordinality k(attnum, ord)
                      join pg_catalog.pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum order by k.ord),
-               c.confdeltype::text, c.confupdtype::text, c.condeferrable
+               c.confdeltype::text, c.confupdtype::text, c.condeferrable,
+               pg_catalog.obj_description(c.oid, 'pg_constraint')
         from pg_catalog.pg_constraint c
         left join pg_catalog.pg_class r on r.oid = c.confrelid
         left join pg_catalog.pg_namespace rn on rn.oid = r.relnamespace
@@ -160,7 +162,7 @@ def read_constraints(conn, oids: list[int]) -> dict[int, list[Constraint]]:
             ref_schema=ref_schema if foreign else None, ref_table=ref_table if foreign else None,
             ref_columns=tuple(ref_cols) if foreign else (),
             on_delete=ON_ACTION[deltype] if foreign else None, on_update=ON_ACTION[updtype] if foreign else None,
-            deferrable=deferrable,
+            deferrable=deferrable, comment=comment,
         ))
     return out
 
