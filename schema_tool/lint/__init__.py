@@ -79,7 +79,7 @@ def style_scope(rel: str) -> bool:
     """Files sqlfluff lints (and --fix rewrites): the Jinja sources of
     unreleased migrations and the pgTAP tests; each SQL text once.
     Migrations are rendered from the sources (their style is the sources'
-    style); released sources are frozen (safety.RELEASED_THROUGH) and need no
+    style); released sources are frozen (sql/released.txt) and need no
     style pass; seeds are data. Those are only checked to parse."""
     if rel.startswith("sql/"):
         version = rel.rsplit("/", 1)[-1].split("_", 1)[0]
@@ -180,6 +180,7 @@ class Plan:
 
 
 def plan(root: Path, paths: tuple[Path, ...], only: tuple[str, ...], new_only: bool) -> Plan:
+    safety.read_released_through(root)
     rules.load()
     if _validate_only(only):
         style.register_style_rules(root)

@@ -217,8 +217,8 @@ def run(migrations_dir: Path, exposed: list[str], engine: str = "embedded", setu
         if setup and not findings:
             with psycopg.connect(server.admin_url, autocommit=True) as admin:
                 pgtap.install(admin)  # as Supabase's image has it; the setup files run as postgres
-            with psycopg.connect(server.url, autocommit=True) as conn:
-                for path in setup:
+            for path in setup:  # each in a session of its own, as `supabase test db` runs them
+                with psycopg.connect(server.url, autocommit=True) as conn:
                     try:
                         conn.execute(path.read_text(encoding="utf-8"))
                     except psycopg.Error as exc:

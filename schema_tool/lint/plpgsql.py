@@ -301,13 +301,12 @@ def run(migrations_dir: Path, engine: str, setup: tuple[Path, ...] = (),
                 return [], f"plpgsql: skipped, the {engine} engine has no {EXTENSION}; {HOW_TO_GET}"
             if setup:
                 pgtap.install(admin)
-        with psycopg.connect(server.url, autocommit=True) as conn:
-            if setup:
-                for path in setup:
-                    try:
-                        conn.execute(path.read_text(encoding="utf-8"))
-                    except psycopg.Error:
-                        pass  # the catalog layer reports it
+        for path in setup:  # each in a session of its own, as `supabase test db` runs them
+            with psycopg.connect(server.url, autocommit=True) as conn:
+                try:
+                    conn.execute(path.read_text(encoding="utf-8"))
+                except psycopg.Error:
+                    pass  # the catalog layer reports it
         try:
             return check(server.admin_url), None  # the superuser creates plpgsql_check
         except Unavailable as exc:

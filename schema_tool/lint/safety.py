@@ -25,8 +25,9 @@ from .rules.style import parse_error
 # Released migrations (this version and every earlier one) have run in
 # production and never change. The style pass skips them, and rules about
 # design choices (column types) look only at newer files: a finding there
-# could only be fixed by rewriting a live table.
-RELEASED_THROUGH = "20261123140500"
+# could only be fixed by rewriting a live table. Read from the project's
+# release manifest (sql/released.txt, schema-tool release) when lint starts.
+RELEASED_THROUGH = "0"
 
 # `supabase db push` / `db reset` send each file and its ledger row as one
 # implicitly transactional batch (supabase/cli pkg/migration/file.go; #2898),
@@ -45,6 +46,14 @@ SERIAL_TYPES = {"serial", "serial4", "bigserial", "serial8", "smallserial", "ser
 
 def released(version: str) -> bool:
     return int(version) <= int(RELEASED_THROUGH)
+
+
+def read_released_through(root: Path) -> None:
+    """Take the cut-off from the project's release manifest (none: nothing is released)."""
+    from ..release import released_cutoff
+
+    global RELEASED_THROUGH
+    RELEASED_THROUGH = released_cutoff(root) or "0"
 
 
 @dataclass(frozen=True)

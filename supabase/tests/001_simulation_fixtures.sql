@@ -12,6 +12,7 @@
 -- (scenarios), pub_p1, pub_p2, priv_p1 (personas), pub_s1, pub_s2, priv_s1,
 -- locked_s1 (scenes), pub_f (file), bob_run, bob_sp, bob_log, bob_review.
 
+-- schema-tool: allow plpgsql-error,plpgsql-warning,function-search-path a test fixture: it creates the tables it fills (tests.*_fx) at run time, which a static check cannot see, and it runs only as postgres inside a test's own transaction
 create or replace function tests.simulation_fixture() returns void
 language plpgsql
 as $fixture$

@@ -7,7 +7,7 @@
   `supabase db push` does not, and neither bounds a statement that runs for
   minutes while holding its lock.
 - **Released files**: checked only in files after the release cut-off
-  (`RELEASED_THROUGH`): a released file has run and cannot gain a setting.
+  (listed in `sql/released.txt`): a released file has run and cannot gain a setting.
 - **Fix**: start the file with `set local lock_timeout = '5s';` and `set local
   statement_timeout = '...';` (`set local` ends with the file's transaction,
   under both tools; `select set_config('lock_timeout', '5s', true)` is the
