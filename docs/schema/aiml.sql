@@ -562,6 +562,7 @@ END) STORED,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT ab_test_results_conversions_check CHECK (((conversions >= 0) AND (conversions <= visitors))),
     CONSTRAINT ab_test_results_variant_name_check CHECK ((length(btrim(variant_name)) > 0)),
+    CONSTRAINT ab_test_results_variant_name_length_check CHECK ((char_length(variant_name) <= 200)),
     CONSTRAINT ab_test_results_visitors_check CHECK ((visitors >= 0))
 );
 
@@ -628,6 +629,12 @@ COMMENT ON COLUMN aiml.ab_test_results.created_at IS 'When the row was created.'
 COMMENT ON COLUMN aiml.ab_test_results.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT ab_test_results_variant_name_length_check ON ab_test_results; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT ab_test_results_variant_name_length_check ON aiml.ab_test_results IS 'variant_name holds at most 200 characters (name): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: ab_test_results_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -655,8 +662,11 @@ CREATE TABLE aiml.ab_tests (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT ab_tests_name_check CHECK ((length(btrim(name)) > 0)),
+    CONSTRAINT ab_tests_name_length_check CHECK ((char_length(name) <= 200)),
     CONSTRAINT ab_tests_primary_kpi_check CHECK ((primary_kpi ~ '^[a-z0-9]+(_[a-z0-9]+)*$'::text)),
+    CONSTRAINT ab_tests_primary_kpi_length_check CHECK ((char_length(primary_kpi) <= 100)),
     CONSTRAINT ab_tests_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'running'::text, 'paused'::text, 'completed'::text, 'archived'::text]))),
+    CONSTRAINT ab_tests_test_id_length_check CHECK ((char_length(test_id) <= 100)),
     CONSTRAINT ab_tests_traffic_split_check CHECK (aiml_private.traffic_split_is_valid(traffic_split)),
     CONSTRAINT ab_tests_variants_check CHECK (((jsonb_typeof(variants) = 'array'::text) AND (jsonb_array_length(variants) >= 2)))
 );
@@ -724,6 +734,24 @@ COMMENT ON COLUMN aiml.ab_tests.created_at IS 'When the row was created.';
 COMMENT ON COLUMN aiml.ab_tests.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT ab_tests_name_length_check ON ab_tests; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT ab_tests_name_length_check ON aiml.ab_tests IS 'name holds at most 200 characters (name): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT ab_tests_primary_kpi_length_check ON ab_tests; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT ab_tests_primary_kpi_length_check ON aiml.ab_tests IS 'primary_kpi holds at most 100 characters (code): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT ab_tests_test_id_length_check ON ab_tests; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT ab_tests_test_id_length_check ON aiml.ab_tests IS 'test_id holds at most 100 characters (identifier): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: ab_tests_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -749,6 +777,7 @@ CREATE TABLE aiml.analytics_events (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT analytics_events_event_data_check CHECK ((jsonb_typeof(event_data) = 'object'::text)),
     CONSTRAINT analytics_events_event_type_check CHECK ((event_type ~ '^[a-z0-9]+([._][a-z0-9]+)*$'::text)),
+    CONSTRAINT analytics_events_event_type_length_check CHECK ((char_length(event_type) <= 100)),
     CONSTRAINT analytics_events_properties_check CHECK ((jsonb_typeof(properties) = 'object'::text))
 );
 ALTER TABLE ONLY aiml.analytics_events ALTER COLUMN user_id SET (n_distinct=100);
@@ -798,6 +827,12 @@ COMMENT ON COLUMN aiml.analytics_events.properties IS 'Context properties (page,
 COMMENT ON COLUMN aiml.analytics_events.created_at IS 'When the event happened.';
 
 --
+-- Name: CONSTRAINT analytics_events_event_type_length_check ON analytics_events; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT analytics_events_event_type_length_check ON aiml.analytics_events IS 'event_type holds at most 100 characters (code): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: analytics_events_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -827,8 +862,12 @@ CREATE TABLE aiml.code_examples (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT code_examples_code_check CHECK ((length(btrim(code)) > 0)),
+    CONSTRAINT code_examples_code_length_check CHECK ((char_length(code) <= 1048576)),
     CONSTRAINT code_examples_code_type_check CHECK ((code_type = ANY (ARRAY['snippet'::text, 'function'::text, 'class'::text, 'module'::text, 'script'::text, 'test'::text]))),
-    CONSTRAINT code_examples_security_issues_check CHECK ((jsonb_typeof(security_issues) = 'array'::text))
+    CONSTRAINT code_examples_explanation_length_check CHECK ((char_length(explanation) <= 10000)),
+    CONSTRAINT code_examples_refactored_code_length_check CHECK ((char_length(refactored_code) <= 1048576)),
+    CONSTRAINT code_examples_security_issues_check CHECK ((jsonb_typeof(security_issues) = 'array'::text)),
+    CONSTRAINT code_examples_test_code_length_check CHECK ((char_length(test_code) <= 1048576))
 );
 
 ALTER TABLE aiml.code_examples OWNER TO postgres;
@@ -906,6 +945,30 @@ COMMENT ON COLUMN aiml.code_examples.created_at IS 'When the row was created.';
 COMMENT ON COLUMN aiml.code_examples.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT code_examples_code_length_check ON code_examples; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT code_examples_code_length_check ON aiml.code_examples IS 'code holds at most 1,048,576 characters (code or program output (1 MiB, as devlab_executions.code)): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT code_examples_explanation_length_check ON code_examples; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT code_examples_explanation_length_check ON aiml.code_examples IS 'explanation holds at most 10,000 characters (free text): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT code_examples_refactored_code_length_check ON code_examples; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT code_examples_refactored_code_length_check ON aiml.code_examples IS 'refactored_code holds at most 1,048,576 characters (code or program output (1 MiB, as devlab_executions.code)): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT code_examples_test_code_length_check ON code_examples; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT code_examples_test_code_length_check ON aiml.code_examples IS 'test_code holds at most 1,048,576 characters (code or program output (1 MiB, as devlab_executions.code)): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: code_examples_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -933,8 +996,10 @@ CREATE TABLE aiml.content_chunks (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT content_chunks_content_text_check CHECK ((length(btrim(content_text)) > 0)),
+    CONSTRAINT content_chunks_content_text_length_check CHECK ((char_length(content_text) <= 100000)),
     CONSTRAINT content_chunks_content_type_check CHECK ((content_type = ANY (ARRAY['description'::text, 'theory'::text, 'tips'::text, 'keywords'::text, 'faq'::text, 'example'::text, 'guide'::text]))),
     CONSTRAINT content_chunks_embedding_model_check CHECK (((embedding IS NULL) OR (embedding_model IS NOT NULL))),
+    CONSTRAINT content_chunks_embedding_model_length_check CHECK ((char_length(embedding_model) <= 100)),
     CONSTRAINT content_chunks_owner_check CHECK ((num_nonnulls(use_case_id, discovery_tool_id) <= 1))
 );
 
@@ -999,6 +1064,18 @@ COMMENT ON COLUMN aiml.content_chunks.created_at IS 'When the row was created.';
 --
 
 COMMENT ON COLUMN aiml.content_chunks.updated_at IS 'When the row was last changed (set by trigger).';
+
+--
+-- Name: CONSTRAINT content_chunks_content_text_length_check ON content_chunks; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT content_chunks_content_text_length_check ON aiml.content_chunks IS 'content_text holds at most 100,000 characters (long free text): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT content_chunks_embedding_model_length_check ON content_chunks; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT content_chunks_embedding_model_length_check ON aiml.content_chunks IS 'embedding_model holds at most 100 characters (code): the seed''s "all text fields use appropriate length limits".';
 
 --
 -- Name: content_chunks_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
@@ -1118,8 +1195,10 @@ CREATE TABLE aiml.content_versions (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT content_versions_checksum_check CHECK ((checksum ~ '^[0-9a-f]{64}$'::text)),
     CONSTRAINT content_versions_content_id_check CHECK ((length(btrim(content_id)) > 0)),
+    CONSTRAINT content_versions_content_id_length_check CHECK ((char_length(content_id) <= 100)),
     CONSTRAINT content_versions_content_type_check CHECK ((content_type = ANY (ARRAY['industry'::text, 'use_case_category'::text, 'use_case'::text, 'discovery_tool'::text, 'content_chunk'::text, 'product'::text]))),
     CONSTRAINT content_versions_source_check CHECK ((source = ANY (ARRAY['frontend'::text, 'backend'::text, 'cms'::text, 'import'::text, 'manual'::text]))),
+    CONSTRAINT content_versions_source_file_length_check CHECK ((char_length(source_file) <= 2048)),
     CONSTRAINT content_versions_version_check CHECK ((version >= 1))
 );
 
@@ -1186,6 +1265,18 @@ COMMENT ON COLUMN aiml.content_versions.checksum IS 'SHA-256 of the source conte
 COMMENT ON COLUMN aiml.content_versions.created_at IS 'When the version was recorded.';
 
 --
+-- Name: CONSTRAINT content_versions_content_id_length_check ON content_versions; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT content_versions_content_id_length_check ON aiml.content_versions IS 'content_id holds at most 100 characters (identifier): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT content_versions_source_file_length_check ON content_versions; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT content_versions_source_file_length_check ON aiml.content_versions IS 'source_file holds at most 2,048 characters (path or URL): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: content_versions_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -1213,10 +1304,12 @@ CREATE TABLE aiml.conversation_examples (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT conversation_examples_ai_response_check CHECK ((length(btrim(ai_response)) > 0)),
+    CONSTRAINT conversation_examples_ai_response_length_check CHECK ((char_length(ai_response) <= 100000)),
     CONSTRAINT conversation_examples_context_check CHECK (((jsonb_typeof(context) = 'object'::text) AND (NOT aiml_private.jsonb_has_pii_keys(context)))),
     CONSTRAINT conversation_examples_quality_score_check CHECK (((quality_score >= (0)::numeric) AND (quality_score <= (1)::numeric))),
     CONSTRAINT conversation_examples_suggestions_check CHECK ((jsonb_typeof(suggestions) = 'array'::text)),
-    CONSTRAINT conversation_examples_user_query_check CHECK ((length(btrim(user_query)) > 0))
+    CONSTRAINT conversation_examples_user_query_check CHECK ((length(btrim(user_query)) > 0)),
+    CONSTRAINT conversation_examples_user_query_length_check CHECK ((char_length(user_query) <= 10000))
 );
 
 ALTER TABLE aiml.conversation_examples OWNER TO postgres;
@@ -1282,6 +1375,18 @@ COMMENT ON COLUMN aiml.conversation_examples.created_at IS 'When the row was cre
 COMMENT ON COLUMN aiml.conversation_examples.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT conversation_examples_ai_response_length_check ON conversation_examples; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT conversation_examples_ai_response_length_check ON aiml.conversation_examples IS 'ai_response holds at most 100,000 characters (long free text): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT conversation_examples_user_query_length_check ON conversation_examples; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT conversation_examples_user_query_length_check ON aiml.conversation_examples IS 'user_query holds at most 10,000 characters (free text): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: conversation_examples_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -1308,7 +1413,9 @@ CREATE TABLE aiml.customer_segments (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT customer_segments_characteristics_check CHECK ((jsonb_typeof(characteristics) = 'object'::text)),
     CONSTRAINT customer_segments_criteria_check CHECK ((jsonb_typeof(criteria) = 'object'::text)),
-    CONSTRAINT customer_segments_name_check CHECK ((length(btrim(name)) > 0))
+    CONSTRAINT customer_segments_name_check CHECK ((length(btrim(name)) > 0)),
+    CONSTRAINT customer_segments_name_length_check CHECK ((char_length(name) <= 200)),
+    CONSTRAINT customer_segments_segment_id_length_check CHECK ((char_length(segment_id) <= 100))
 );
 
 ALTER TABLE aiml.customer_segments OWNER TO postgres;
@@ -1362,6 +1469,18 @@ COMMENT ON COLUMN aiml.customer_segments.created_at IS 'When the row was created
 COMMENT ON COLUMN aiml.customer_segments.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT customer_segments_name_length_check ON customer_segments; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT customer_segments_name_length_check ON aiml.customer_segments IS 'name holds at most 200 characters (name): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT customer_segments_segment_id_length_check ON customer_segments; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT customer_segments_segment_id_length_check ON aiml.customer_segments IS 'segment_id holds at most 100 characters (identifier): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: customer_segments_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -1389,7 +1508,9 @@ CREATE TABLE aiml.customers (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT customers_churn_probability_check CHECK (((churn_probability >= (0)::numeric) AND (churn_probability <= (1)::numeric))),
+    CONSTRAINT customers_customer_id_length_check CHECK ((char_length(customer_id) <= 100)),
     CONSTRAINT customers_email_check CHECK (((email IS NULL) OR (email ~ '^[^@[:space:]]+@[^@[:space:]]+$'::text))),
+    CONSTRAINT customers_email_length_check CHECK ((char_length(email) <= 320)),
     CONSTRAINT customers_total_orders_check CHECK ((total_orders >= 0)),
     CONSTRAINT customers_total_spent_check CHECK ((total_spent >= (0)::numeric))
 );
@@ -1457,6 +1578,18 @@ COMMENT ON COLUMN aiml.customers.created_at IS 'When the row was created.';
 COMMENT ON COLUMN aiml.customers.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT customers_customer_id_length_check ON customers; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT customers_customer_id_length_check ON aiml.customers IS 'customer_id holds at most 100 characters (identifier): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT customers_email_length_check ON customers; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT customers_email_length_check ON aiml.customers IS 'email holds at most 320 characters (email address): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: customers_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -1485,6 +1618,7 @@ CREATE TABLE aiml.devlab_analyses (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT devlab_analyses_analysis_type_check CHECK ((analysis_type = ANY (ARRAY['security'::text, 'performance'::text, 'quality'::text, 'complexity'::text, 'dependency'::text]))),
     CONSTRAINT devlab_analyses_findings_check CHECK ((jsonb_typeof(findings) = 'array'::text)),
+    CONSTRAINT devlab_analyses_model_version_length_check CHECK ((char_length(model_version) <= 100)),
     CONSTRAINT devlab_analyses_suggestions_check CHECK ((jsonb_typeof(suggestions) = 'array'::text))
 );
 
@@ -1551,6 +1685,12 @@ COMMENT ON COLUMN aiml.devlab_analyses.created_at IS 'When the analysis ran.';
 COMMENT ON COLUMN aiml.devlab_analyses.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT devlab_analyses_model_version_length_check ON devlab_analyses; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT devlab_analyses_model_version_length_check ON aiml.devlab_analyses IS 'model_version holds at most 100 characters (code): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: devlab_analyses_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -1589,10 +1729,12 @@ CREATE TABLE aiml.devlab_executions (
     CONSTRAINT devlab_executions_container_id_check CHECK ((container_id ~ '^[0-9a-f]{12,64}$'::text)),
     CONSTRAINT devlab_executions_cpu_limit_check CHECK (((cpu_limit >= 0.1) AND (cpu_limit <= (4)::numeric))),
     CONSTRAINT devlab_executions_cpu_time_ms_check CHECK ((cpu_time_ms >= 0)),
+    CONSTRAINT devlab_executions_error_length_check CHECK ((char_length(error) <= 1048576)),
     CONSTRAINT devlab_executions_execution_time_ms_check CHECK ((execution_time_ms >= 0)),
     CONSTRAINT devlab_executions_finished_check CHECK (((status = ANY (ARRAY['queued'::text, 'running'::text, 'blocked'::text])) OR (execution_time_ms IS NOT NULL))),
     CONSTRAINT devlab_executions_memory_limit_mb_check CHECK (((memory_limit_mb >= 16) AND (memory_limit_mb <= 4096))),
     CONSTRAINT devlab_executions_memory_used_mb_check CHECK (((memory_used_mb >= 0) AND (memory_used_mb <= memory_limit_mb))),
+    CONSTRAINT devlab_executions_output_length_check CHECK ((char_length(output) <= 1048576)),
     CONSTRAINT devlab_executions_security_scan_result_check CHECK (((security_scan_result IS NULL) OR ((jsonb_typeof(security_scan_result) = 'object'::text) AND (security_scan_result ? 'passed'::text) AND (jsonb_typeof((security_scan_result -> 'passed'::text)) = 'boolean'::text)))),
     CONSTRAINT devlab_executions_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'running'::text, 'completed'::text, 'failed'::text, 'timeout'::text, 'killed'::text, 'blocked'::text]))),
     CONSTRAINT devlab_executions_time_limit_ms_check CHECK (((time_limit_ms >= 100) AND (time_limit_ms <= 300000))),
@@ -1710,6 +1852,18 @@ COMMENT ON COLUMN aiml.devlab_executions.created_at IS 'When the run was queued.
 COMMENT ON COLUMN aiml.devlab_executions.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT devlab_executions_error_length_check ON devlab_executions; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT devlab_executions_error_length_check ON aiml.devlab_executions IS 'error holds at most 1,048,576 characters (code or program output (1 MiB, as devlab_executions.code)): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT devlab_executions_output_length_check ON devlab_executions; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT devlab_executions_output_length_check ON aiml.devlab_executions IS 'output holds at most 1,048,576 characters (code or program output (1 MiB, as devlab_executions.code)): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: devlab_executions_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -1738,6 +1892,7 @@ CREATE TABLE aiml.devlab_files (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT devlab_files_content_check CHECK ((octet_length(content) <= 1048576)),
     CONSTRAINT devlab_files_file_name_check CHECK (((file_name ~ '^[^/]+$'::text) AND ((file_path = file_name) OR ("right"(file_path, (length(file_name) + 1)) = ('/'::text || file_name))))),
+    CONSTRAINT devlab_files_file_name_length_check CHECK ((char_length(file_name) <= 255)),
     CONSTRAINT devlab_files_file_path_check CHECK (((file_path ~ '^[^/]'::text) AND (file_path !~ '(^|/)\.\.(/|$)'::text) AND (length(file_path) <= 1024))),
     CONSTRAINT devlab_files_file_type_check CHECK ((file_type = ANY (ARRAY['source'::text, 'test'::text, 'config'::text, 'data'::text, 'documentation'::text, 'other'::text])))
 );
@@ -1805,6 +1960,12 @@ COMMENT ON COLUMN aiml.devlab_files.created_at IS 'When the row was created.';
 COMMENT ON COLUMN aiml.devlab_files.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT devlab_files_file_name_length_check ON devlab_files; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT devlab_files_file_name_length_check ON aiml.devlab_files IS 'file_name holds at most 255 characters (file name): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: devlab_files_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -1832,10 +1993,13 @@ CREATE TABLE aiml.devlab_insights (
     priority text DEFAULT 'medium'::text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT devlab_insights_action_length_check CHECK ((char_length(action) <= 10000)),
     CONSTRAINT devlab_insights_confidence_check CHECK (((confidence >= (0)::numeric) AND (confidence <= (1)::numeric))),
+    CONSTRAINT devlab_insights_description_length_check CHECK ((char_length(description) <= 10000)),
     CONSTRAINT devlab_insights_insight_type_check CHECK ((insight_type = ANY (ARRAY['optimization'::text, 'security'::text, 'refactor'::text, 'test'::text, 'dependency'::text]))),
     CONSTRAINT devlab_insights_priority_check CHECK ((priority = ANY (ARRAY['low'::text, 'medium'::text, 'high'::text, 'critical'::text]))),
-    CONSTRAINT devlab_insights_title_check CHECK ((length(btrim(title)) > 0))
+    CONSTRAINT devlab_insights_title_check CHECK ((length(btrim(title)) > 0)),
+    CONSTRAINT devlab_insights_title_length_check CHECK ((char_length(title) <= 200))
 );
 
 ALTER TABLE aiml.devlab_insights OWNER TO postgres;
@@ -1907,6 +2071,24 @@ COMMENT ON COLUMN aiml.devlab_insights.created_at IS 'When the row was created.'
 COMMENT ON COLUMN aiml.devlab_insights.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT devlab_insights_action_length_check ON devlab_insights; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT devlab_insights_action_length_check ON aiml.devlab_insights IS 'action holds at most 10,000 characters (free text): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT devlab_insights_description_length_check ON devlab_insights; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT devlab_insights_description_length_check ON aiml.devlab_insights IS 'description holds at most 10,000 characters (free text): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT devlab_insights_title_length_check ON devlab_insights; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT devlab_insights_title_length_check ON aiml.devlab_insights IS 'title holds at most 200 characters (name): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: devlab_insights_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -1936,7 +2118,8 @@ CREATE TABLE aiml.devlab_projects (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT devlab_projects_environment_check CHECK ((jsonb_typeof(environment) = 'object'::text)),
     CONSTRAINT devlab_projects_metadata_check CHECK ((jsonb_typeof(metadata) = 'object'::text)),
-    CONSTRAINT devlab_projects_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200)))
+    CONSTRAINT devlab_projects_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200))),
+    CONSTRAINT devlab_projects_project_id_length_check CHECK ((char_length(project_id) <= 100))
 );
 
 ALTER TABLE aiml.devlab_projects OWNER TO postgres;
@@ -2008,6 +2191,12 @@ COMMENT ON COLUMN aiml.devlab_projects.created_at IS 'When the row was created.'
 COMMENT ON COLUMN aiml.devlab_projects.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT devlab_projects_project_id_length_check ON devlab_projects; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT devlab_projects_project_id_length_check ON aiml.devlab_projects IS 'project_id holds at most 100 characters (identifier): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: devlab_projects_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -2038,8 +2227,11 @@ CREATE TABLE aiml.devlab_tests (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT devlab_tests_coverage_percentage_check CHECK (((coverage_percentage >= (0)::numeric) AND (coverage_percentage <= (100)::numeric))),
     CONSTRAINT devlab_tests_framework_check CHECK ((framework ~ '^[a-z0-9][a-z0-9._-]*$'::text)),
+    CONSTRAINT devlab_tests_framework_length_check CHECK ((char_length(framework) <= 100)),
     CONSTRAINT devlab_tests_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'running'::text, 'passed'::text, 'failed'::text, 'error'::text, 'skipped'::text]))),
+    CONSTRAINT devlab_tests_test_code_length_check CHECK ((char_length(test_code) <= 1048576)),
     CONSTRAINT devlab_tests_test_name_check CHECK ((length(btrim(test_name)) > 0)),
+    CONSTRAINT devlab_tests_test_name_length_check CHECK ((char_length(test_name) <= 200)),
     CONSTRAINT devlab_tests_test_type_check CHECK ((test_type = ANY (ARRAY['unit'::text, 'integration'::text, 'e2e'::text, 'performance'::text, 'security'::text])))
 );
 
@@ -2118,6 +2310,24 @@ COMMENT ON COLUMN aiml.devlab_tests.created_at IS 'When the row was created.';
 COMMENT ON COLUMN aiml.devlab_tests.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT devlab_tests_framework_length_check ON devlab_tests; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT devlab_tests_framework_length_check ON aiml.devlab_tests IS 'framework holds at most 100 characters (code): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT devlab_tests_test_code_length_check ON devlab_tests; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT devlab_tests_test_code_length_check ON aiml.devlab_tests IS 'test_code holds at most 1,048,576 characters (code or program output (1 MiB, as devlab_executions.code)): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT devlab_tests_test_name_length_check ON devlab_tests; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT devlab_tests_test_name_length_check ON aiml.devlab_tests IS 'test_name holds at most 200 characters (name): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: devlab_tests_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -2147,8 +2357,12 @@ CREATE TABLE aiml.devlab_vulnerabilities (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT devlab_vulnerabilities_code_location_check CHECK (((code_location IS NULL) OR ((jsonb_typeof(code_location) = 'object'::text) AND (jsonb_typeof((code_location -> 'file'::text)) = 'string'::text) AND ((NOT (code_location ? 'line'::text)) OR (jsonb_typeof((code_location -> 'line'::text)) = 'number'::text))))),
     CONSTRAINT devlab_vulnerabilities_cve_id_check CHECK ((cve_id ~ '^CVE-[0-9]{4}-[0-9]{4,}$'::text)),
+    CONSTRAINT devlab_vulnerabilities_cve_id_length_check CHECK ((char_length(cve_id) <= 50)),
     CONSTRAINT devlab_vulnerabilities_description_check CHECK ((length(btrim(description)) > 0)),
-    CONSTRAINT devlab_vulnerabilities_vulnerability_type_check CHECK ((vulnerability_type ~ '^[a-z0-9]+(_[a-z0-9]+)*$'::text))
+    CONSTRAINT devlab_vulnerabilities_description_length_check CHECK ((char_length(description) <= 10000)),
+    CONSTRAINT devlab_vulnerabilities_fix_suggestion_length_check CHECK ((char_length(fix_suggestion) <= 10000)),
+    CONSTRAINT devlab_vulnerabilities_vulnerability_type_check CHECK ((vulnerability_type ~ '^[a-z0-9]+(_[a-z0-9]+)*$'::text)),
+    CONSTRAINT devlab_vulnerabilities_vulnerability_type_length_check CHECK ((char_length(vulnerability_type) <= 100))
 );
 
 ALTER TABLE aiml.devlab_vulnerabilities OWNER TO postgres;
@@ -2218,6 +2432,30 @@ COMMENT ON COLUMN aiml.devlab_vulnerabilities.created_at IS 'When the row was cr
 --
 
 COMMENT ON COLUMN aiml.devlab_vulnerabilities.updated_at IS 'When the row was last changed (set by trigger).';
+
+--
+-- Name: CONSTRAINT devlab_vulnerabilities_cve_id_length_check ON devlab_vulnerabilities; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT devlab_vulnerabilities_cve_id_length_check ON aiml.devlab_vulnerabilities IS 'cve_id holds at most 50 characters (CVE id): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT devlab_vulnerabilities_description_length_check ON devlab_vulnerabilities; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT devlab_vulnerabilities_description_length_check ON aiml.devlab_vulnerabilities IS 'description holds at most 10,000 characters (free text): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT devlab_vulnerabilities_fix_suggestion_length_check ON devlab_vulnerabilities; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT devlab_vulnerabilities_fix_suggestion_length_check ON aiml.devlab_vulnerabilities IS 'fix_suggestion holds at most 10,000 characters (free text): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT devlab_vulnerabilities_vulnerability_type_length_check ON devlab_vulnerabilities; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT devlab_vulnerabilities_vulnerability_type_length_check ON aiml.devlab_vulnerabilities IS 'vulnerability_type holds at most 100 characters (code): the seed''s "all text fields use appropriate length limits".';
 
 --
 -- Name: devlab_vulnerabilities_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
@@ -2334,11 +2572,19 @@ CREATE TABLE aiml.discovery_tools (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT discovery_tools_category_check CHECK ((category ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+    CONSTRAINT discovery_tools_category_length_check CHECK ((char_length(category) <= 100)),
+    CONSTRAINT discovery_tools_description_length_check CHECK ((char_length(description) <= 10000)),
+    CONSTRAINT discovery_tools_icon_length_check CHECK ((char_length(icon) <= 100)),
     CONSTRAINT discovery_tools_interaction_type_check CHECK ((interaction_type = ANY (ARRAY['form'::text, 'text'::text, 'chat'::text, 'upload'::text, 'camera'::text, 'slider'::text, 'game'::text, 'voice'::text]))),
+    CONSTRAINT discovery_tools_model_prompt_template_length_check CHECK ((char_length(model_prompt_template) <= 20000)),
     CONSTRAINT discovery_tools_name_check CHECK ((length(btrim(name)) > 0)),
+    CONSTRAINT discovery_tools_name_length_check CHECK ((char_length(name) <= 200)),
     CONSTRAINT discovery_tools_surprise_type_check CHECK (((surprise_type IS NULL) OR (surprise_type ~ '^[a-z0-9]+(_[a-z0-9]+)*$'::text))),
+    CONSTRAINT discovery_tools_surprise_type_length_check CHECK ((char_length(surprise_type) <= 100)),
     CONSTRAINT discovery_tools_tool_id_check CHECK ((tool_id ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
-    CONSTRAINT discovery_tools_visualization_type_check CHECK (((visualization_type IS NULL) OR (visualization_type ~ '^[a-z0-9]+(_[a-z0-9]+)*$'::text)))
+    CONSTRAINT discovery_tools_tool_id_length_check CHECK ((char_length(tool_id) <= 100)),
+    CONSTRAINT discovery_tools_visualization_type_check CHECK (((visualization_type IS NULL) OR (visualization_type ~ '^[a-z0-9]+(_[a-z0-9]+)*$'::text))),
+    CONSTRAINT discovery_tools_visualization_type_length_check CHECK ((char_length(visualization_type) <= 100))
 );
 
 ALTER TABLE aiml.discovery_tools OWNER TO postgres;
@@ -2422,6 +2668,54 @@ COMMENT ON COLUMN aiml.discovery_tools.created_at IS 'When the row was created.'
 COMMENT ON COLUMN aiml.discovery_tools.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT discovery_tools_category_length_check ON discovery_tools; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT discovery_tools_category_length_check ON aiml.discovery_tools IS 'category holds at most 100 characters (code): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT discovery_tools_description_length_check ON discovery_tools; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT discovery_tools_description_length_check ON aiml.discovery_tools IS 'description holds at most 10,000 characters (free text): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT discovery_tools_icon_length_check ON discovery_tools; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT discovery_tools_icon_length_check ON aiml.discovery_tools IS 'icon holds at most 100 characters (icon name or emoji): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT discovery_tools_model_prompt_template_length_check ON discovery_tools; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT discovery_tools_model_prompt_template_length_check ON aiml.discovery_tools IS 'model_prompt_template holds at most 20,000 characters (prompt template): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT discovery_tools_name_length_check ON discovery_tools; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT discovery_tools_name_length_check ON aiml.discovery_tools IS 'name holds at most 200 characters (name): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT discovery_tools_surprise_type_length_check ON discovery_tools; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT discovery_tools_surprise_type_length_check ON aiml.discovery_tools IS 'surprise_type holds at most 100 characters (code): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT discovery_tools_tool_id_length_check ON discovery_tools; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT discovery_tools_tool_id_length_check ON aiml.discovery_tools IS 'tool_id holds at most 100 characters (identifier): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT discovery_tools_visualization_type_length_check ON discovery_tools; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT discovery_tools_visualization_type_length_check ON aiml.discovery_tools IS 'visualization_type holds at most 100 characters (code): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: discovery_tools_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -2446,8 +2740,12 @@ CREATE TABLE aiml.industries (
     description text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT industries_description_length_check CHECK ((char_length(description) <= 10000)),
+    CONSTRAINT industries_icon_length_check CHECK ((char_length(icon) <= 100)),
     CONSTRAINT industries_industry_id_check CHECK ((industry_id ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
-    CONSTRAINT industries_name_check CHECK ((length(btrim(name)) > 0))
+    CONSTRAINT industries_industry_id_length_check CHECK ((char_length(industry_id) <= 100)),
+    CONSTRAINT industries_name_check CHECK ((length(btrim(name)) > 0)),
+    CONSTRAINT industries_name_length_check CHECK ((char_length(name) <= 200))
 );
 
 ALTER TABLE aiml.industries OWNER TO postgres;
@@ -2499,6 +2797,30 @@ COMMENT ON COLUMN aiml.industries.created_at IS 'When the row was created.';
 --
 
 COMMENT ON COLUMN aiml.industries.updated_at IS 'When the row was last changed (set by trigger).';
+
+--
+-- Name: CONSTRAINT industries_description_length_check ON industries; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT industries_description_length_check ON aiml.industries IS 'description holds at most 10,000 characters (free text): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT industries_icon_length_check ON industries; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT industries_icon_length_check ON aiml.industries IS 'icon holds at most 100 characters (icon name or emoji): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT industries_industry_id_length_check ON industries; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT industries_industry_id_length_check ON aiml.industries IS 'industry_id holds at most 100 characters (identifier): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT industries_name_length_check ON industries; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT industries_name_length_check ON aiml.industries IS 'name holds at most 200 characters (name): the seed''s "all text fields use appropriate length limits".';
 
 --
 -- Name: industries_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
@@ -2605,7 +2927,8 @@ CREATE TABLE aiml.inventory_movements (
     stock_after integer,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT inventory_movements_movement_type_check CHECK ((movement_type = ANY (ARRAY['receipt'::text, 'return'::text, 'transfer_in'::text, 'sale'::text, 'transfer_out'::text, 'adjustment'::text]))),
-    CONSTRAINT inventory_movements_quantity_check CHECK (((quantity <> 0) AND ((movement_type <> ALL (ARRAY['receipt'::text, 'return'::text, 'transfer_in'::text])) OR (quantity > 0)) AND ((movement_type <> ALL (ARRAY['sale'::text, 'transfer_out'::text])) OR (quantity < 0))))
+    CONSTRAINT inventory_movements_quantity_check CHECK (((quantity <> 0) AND ((movement_type <> ALL (ARRAY['receipt'::text, 'return'::text, 'transfer_in'::text])) OR (quantity > 0)) AND ((movement_type <> ALL (ARRAY['sale'::text, 'transfer_out'::text])) OR (quantity < 0)))),
+    CONSTRAINT inventory_movements_reference_id_length_check CHECK ((char_length(reference_id) <= 100))
 );
 
 ALTER TABLE aiml.inventory_movements OWNER TO postgres;
@@ -2659,6 +2982,12 @@ COMMENT ON COLUMN aiml.inventory_movements.stock_after IS 'current_stock right a
 COMMENT ON COLUMN aiml.inventory_movements.created_at IS 'When the movement happened.';
 
 --
+-- Name: CONSTRAINT inventory_movements_reference_id_length_check ON inventory_movements; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT inventory_movements_reference_id_length_check ON aiml.inventory_movements IS 'reference_id holds at most 100 characters (identifier): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: inventory_movements_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -2686,6 +3015,7 @@ CREATE TABLE aiml.model_deployments (
     CONSTRAINT model_deployments_active_endpoint_check CHECK (((deployment_status <> 'active'::text) OR (endpoint_url IS NOT NULL))),
     CONSTRAINT model_deployments_deployment_status_check CHECK ((deployment_status = ANY (ARRAY['pending'::text, 'deploying'::text, 'active'::text, 'failed'::text, 'rolled_back'::text, 'retired'::text]))),
     CONSTRAINT model_deployments_endpoint_url_check CHECK ((endpoint_url ~ '^https?://'::text)),
+    CONSTRAINT model_deployments_endpoint_url_length_check CHECK ((char_length(endpoint_url) <= 2048)),
     CONSTRAINT model_deployments_environment_check CHECK ((environment = ANY (ARRAY['development'::text, 'staging'::text, 'production'::text])))
 );
 
@@ -2740,6 +3070,12 @@ COMMENT ON COLUMN aiml.model_deployments.created_at IS 'When the row was created
 COMMENT ON COLUMN aiml.model_deployments.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT model_deployments_endpoint_url_length_check ON model_deployments; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT model_deployments_endpoint_url_length_check ON aiml.model_deployments IS 'endpoint_url holds at most 2,048 characters (path or URL): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: model_deployments_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -2766,6 +3102,7 @@ CREATE TABLE aiml.model_metrics (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT model_metrics_dataset_type_check CHECK ((dataset_type = ANY (ARRAY['train'::text, 'validation'::text, 'test'::text, 'production'::text]))),
     CONSTRAINT model_metrics_metric_name_check CHECK ((metric_name ~ '^[a-z0-9]+([_@][a-z0-9]+)*$'::text)),
+    CONSTRAINT model_metrics_metric_name_length_check CHECK ((char_length(metric_name) <= 100)),
     CONSTRAINT model_metrics_metric_type_check CHECK ((metric_type = ANY (ARRAY['quality'::text, 'performance'::text, 'cost'::text, 'fairness'::text, 'drift'::text, 'business'::text]))),
     CONSTRAINT model_metrics_metric_value_check CHECK ((metric_value <> 'NaN'::double precision))
 );
@@ -2821,6 +3158,12 @@ COMMENT ON COLUMN aiml.model_metrics.dataset_type IS 'Data measured on: train, v
 COMMENT ON COLUMN aiml.model_metrics.created_at IS 'When the measurement was recorded.';
 
 --
+-- Name: CONSTRAINT model_metrics_metric_name_length_check ON model_metrics; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT model_metrics_metric_name_length_check ON aiml.model_metrics IS 'metric_name holds at most 100 characters (code): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: model_metrics_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -2850,11 +3193,16 @@ CREATE TABLE aiml.model_versions (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT model_versions_base_model_check CHECK (((training_strategy <> 'fine_tuned'::text) OR (base_model IS NOT NULL))),
+    CONSTRAINT model_versions_base_model_length_check CHECK ((char_length(base_model) <= 100)),
     CONSTRAINT model_versions_external_service_check CHECK ((external_service = ANY (ARRAY['openai'::text, 'anthropic'::text, 'self_hosted'::text, 'hybrid'::text]))),
+    CONSTRAINT model_versions_file_path_length_check CHECK ((char_length(file_path) <= 2048)),
     CONSTRAINT model_versions_model_name_check CHECK ((model_name ~ '^[a-z0-9]+([._-][a-z0-9]+)*$'::text)),
+    CONSTRAINT model_versions_model_name_length_check CHECK ((char_length(model_name) <= 100)),
     CONSTRAINT model_versions_model_type_check CHECK ((model_type ~ '^[a-z0-9]+(_[a-z0-9]+)*$'::text)),
+    CONSTRAINT model_versions_model_type_length_check CHECK ((char_length(model_type) <= 100)),
     CONSTRAINT model_versions_training_strategy_check CHECK ((training_strategy = ANY (ARRAY['pretrained'::text, 'fine_tuned'::text, 'custom'::text]))),
-    CONSTRAINT model_versions_version_check CHECK ((version ~ '^[0-9A-Za-z][0-9A-Za-z.+_-]*$'::text))
+    CONSTRAINT model_versions_version_check CHECK ((version ~ '^[0-9A-Za-z][0-9A-Za-z.+_-]*$'::text)),
+    CONSTRAINT model_versions_version_length_check CHECK ((char_length(version) <= 100))
 );
 
 ALTER TABLE aiml.model_versions OWNER TO postgres;
@@ -2930,6 +3278,36 @@ COMMENT ON COLUMN aiml.model_versions.created_at IS 'When the row was created.';
 --
 
 COMMENT ON COLUMN aiml.model_versions.updated_at IS 'When the row was last changed (set by trigger).';
+
+--
+-- Name: CONSTRAINT model_versions_base_model_length_check ON model_versions; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT model_versions_base_model_length_check ON aiml.model_versions IS 'base_model holds at most 100 characters (code): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT model_versions_file_path_length_check ON model_versions; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT model_versions_file_path_length_check ON aiml.model_versions IS 'file_path holds at most 2,048 characters (path or URL): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT model_versions_model_name_length_check ON model_versions; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT model_versions_model_name_length_check ON aiml.model_versions IS 'model_name holds at most 100 characters (code): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT model_versions_model_type_length_check ON model_versions; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT model_versions_model_type_length_check ON aiml.model_versions IS 'model_type holds at most 100 characters (code): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT model_versions_version_length_check ON model_versions; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT model_versions_version_length_check ON aiml.model_versions IS 'version holds at most 100 characters (code): the seed''s "all text fields use appropriate length limits".';
 
 --
 -- Name: model_versions_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
@@ -3043,6 +3421,7 @@ CREATE TABLE aiml.orders (
     shipping_address jsonb,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT orders_order_id_length_check CHECK ((char_length(order_id) <= 100)),
     CONSTRAINT orders_shipping_address_check CHECK (((shipping_address IS NULL) OR ((jsonb_typeof(shipping_address) = 'object'::text) AND (shipping_address ?& ARRAY['line1'::text, 'city'::text, 'postal_code'::text, 'country'::text])))),
     CONSTRAINT orders_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'paid'::text, 'shipped'::text, 'delivered'::text, 'cancelled'::text, 'refunded'::text]))),
     CONSTRAINT orders_total_check CHECK ((total >= (0)::numeric))
@@ -3105,6 +3484,12 @@ COMMENT ON COLUMN aiml.orders.created_at IS 'When the order was placed.';
 COMMENT ON COLUMN aiml.orders.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT orders_order_id_length_check ON orders; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT orders_order_id_length_check ON aiml.orders IS 'order_id holds at most 100 characters (identifier): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: orders_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -3129,7 +3514,9 @@ CREATE TABLE aiml.product_categories (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT product_categories_category_id_check CHECK ((category_id ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+    CONSTRAINT product_categories_category_id_length_check CHECK ((char_length(category_id) <= 100)),
     CONSTRAINT product_categories_name_check CHECK ((length(btrim(name)) > 0)),
+    CONSTRAINT product_categories_name_length_check CHECK ((char_length(name) <= 200)),
     CONSTRAINT product_categories_parent_category_id_check CHECK ((parent_category_id <> id))
 );
 
@@ -3178,6 +3565,18 @@ COMMENT ON COLUMN aiml.product_categories.created_at IS 'When the row was create
 COMMENT ON COLUMN aiml.product_categories.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT product_categories_category_id_length_check ON product_categories; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT product_categories_category_id_length_check ON aiml.product_categories IS 'category_id holds at most 100 characters (identifier): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT product_categories_name_length_check ON product_categories; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT product_categories_name_length_check ON aiml.product_categories IS 'name holds at most 200 characters (name): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: product_categories_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -3203,7 +3602,8 @@ CREATE TABLE aiml.product_variants (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT product_variants_attributes_check CHECK ((jsonb_typeof(attributes) = 'object'::text)),
-    CONSTRAINT product_variants_price_check CHECK ((price >= (0)::numeric))
+    CONSTRAINT product_variants_price_check CHECK ((price >= (0)::numeric)),
+    CONSTRAINT product_variants_variant_id_length_check CHECK ((char_length(variant_id) <= 100))
 );
 
 ALTER TABLE aiml.product_variants OWNER TO postgres;
@@ -3257,6 +3657,12 @@ COMMENT ON COLUMN aiml.product_variants.created_at IS 'When the row was created.
 COMMENT ON COLUMN aiml.product_variants.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT product_variants_variant_id_length_check ON product_variants; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT product_variants_variant_id_length_check ON aiml.product_variants IS 'variant_id holds at most 100 characters (identifier): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: product_variants_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -3285,8 +3691,11 @@ CREATE TABLE aiml.products (
     visual_embedding extensions.vector(1536),
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT products_description_length_check CHECK ((char_length(description) <= 10000)),
     CONSTRAINT products_name_check CHECK ((length(btrim(name)) > 0)),
+    CONSTRAINT products_name_length_check CHECK ((char_length(name) <= 200)),
     CONSTRAINT products_price_check CHECK ((price >= (0)::numeric)),
+    CONSTRAINT products_product_id_length_check CHECK ((char_length(product_id) <= 100)),
     CONSTRAINT products_sku_check CHECK ((sku ~ '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$'::text))
 );
 
@@ -3365,6 +3774,24 @@ COMMENT ON COLUMN aiml.products.created_at IS 'When the row was created.';
 COMMENT ON COLUMN aiml.products.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT products_description_length_check ON products; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT products_description_length_check ON aiml.products IS 'description holds at most 10,000 characters (free text): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT products_name_length_check ON products; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT products_name_length_check ON aiml.products IS 'name holds at most 200 characters (name): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT products_product_id_length_check ON products; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT products_product_id_length_check ON aiml.products IS 'product_id holds at most 100 characters (identifier): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: products_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -3395,7 +3822,9 @@ CREATE TABLE aiml.simulation_examples (
     CONSTRAINT simulation_examples_input_data_check CHECK ((NOT aiml_private.jsonb_has_pii_keys(input_data))),
     CONSTRAINT simulation_examples_pipeline_steps_check CHECK ((jsonb_typeof(pipeline_steps) = 'array'::text)),
     CONSTRAINT simulation_examples_scenario_id_check CHECK ((length(btrim(scenario_id)) > 0)),
-    CONSTRAINT simulation_examples_solution_id_check CHECK ((length(btrim(solution_id)) > 0))
+    CONSTRAINT simulation_examples_scenario_id_length_check CHECK ((char_length(scenario_id) <= 100)),
+    CONSTRAINT simulation_examples_solution_id_check CHECK ((length(btrim(solution_id)) > 0)),
+    CONSTRAINT simulation_examples_solution_id_length_check CHECK ((char_length(solution_id) <= 100))
 );
 
 ALTER TABLE aiml.simulation_examples OWNER TO postgres;
@@ -3461,6 +3890,18 @@ COMMENT ON COLUMN aiml.simulation_examples.created_at IS 'When the row was creat
 COMMENT ON COLUMN aiml.simulation_examples.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT simulation_examples_scenario_id_length_check ON simulation_examples; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT simulation_examples_scenario_id_length_check ON aiml.simulation_examples IS 'scenario_id holds at most 100 characters (identifier): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT simulation_examples_solution_id_length_check ON simulation_examples; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT simulation_examples_solution_id_length_check ON aiml.simulation_examples IS 'solution_id holds at most 100 characters (identifier): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: simulation_examples_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -3488,11 +3929,14 @@ CREATE TABLE aiml.training_datasets (
     record_count integer DEFAULT 0 NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT training_datasets_data_source_length_check CHECK ((char_length(data_source) <= 2048)),
     CONSTRAINT training_datasets_dataset_type_check CHECK ((dataset_type = ANY (ARRAY['conversation'::text, 'code'::text, 'simulation'::text, 'general'::text]))),
     CONSTRAINT training_datasets_name_check CHECK ((length(btrim(name)) > 0)),
+    CONSTRAINT training_datasets_name_length_check CHECK ((char_length(name) <= 200)),
     CONSTRAINT training_datasets_record_count_check CHECK ((record_count >= 0)),
     CONSTRAINT training_datasets_use_case_ids_check CHECK ((array_position(use_case_ids, NULL::bigint) IS NULL)),
-    CONSTRAINT training_datasets_version_check CHECK ((version ~ '^[0-9A-Za-z][0-9A-Za-z.+_-]*$'::text))
+    CONSTRAINT training_datasets_version_check CHECK ((version ~ '^[0-9A-Za-z][0-9A-Za-z.+_-]*$'::text)),
+    CONSTRAINT training_datasets_version_length_check CHECK ((char_length(version) <= 100))
 );
 
 ALTER TABLE aiml.training_datasets OWNER TO postgres;
@@ -3564,6 +4008,24 @@ COMMENT ON COLUMN aiml.training_datasets.created_at IS 'When the row was created
 COMMENT ON COLUMN aiml.training_datasets.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT training_datasets_data_source_length_check ON training_datasets; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT training_datasets_data_source_length_check ON aiml.training_datasets IS 'data_source holds at most 2,048 characters (path or URL): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT training_datasets_name_length_check ON training_datasets; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT training_datasets_name_length_check ON aiml.training_datasets IS 'name holds at most 200 characters (name): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT training_datasets_version_length_check ON training_datasets; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT training_datasets_version_length_check ON aiml.training_datasets IS 'version holds at most 100 characters (code): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: training_datasets_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -3591,7 +4053,9 @@ CREATE TABLE aiml.transactions (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT transactions_amount_check CHECK ((amount >= (0)::numeric)),
-    CONSTRAINT transactions_fraud_score_check CHECK (((fraud_score >= (0)::numeric) AND (fraud_score <= (1)::numeric)))
+    CONSTRAINT transactions_device_fingerprint_length_check CHECK ((char_length(device_fingerprint) <= 512)),
+    CONSTRAINT transactions_fraud_score_check CHECK (((fraud_score >= (0)::numeric) AND (fraud_score <= (1)::numeric))),
+    CONSTRAINT transactions_transaction_id_length_check CHECK ((char_length(transaction_id) <= 100))
 );
 
 ALTER TABLE aiml.transactions OWNER TO postgres;
@@ -3657,6 +4121,18 @@ COMMENT ON COLUMN aiml.transactions.created_at IS 'When the transaction happened
 COMMENT ON COLUMN aiml.transactions.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT transactions_device_fingerprint_length_check ON transactions; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT transactions_device_fingerprint_length_check ON aiml.transactions IS 'device_fingerprint holds at most 512 characters (fingerprint): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT transactions_transaction_id_length_check ON transactions; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT transactions_transaction_id_length_check ON aiml.transactions IS 'transaction_id holds at most 100 characters (identifier): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: transactions_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -3683,8 +4159,12 @@ CREATE TABLE aiml.use_case_categories (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT use_case_categories_category_id_check CHECK ((category_id ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+    CONSTRAINT use_case_categories_category_id_length_check CHECK ((char_length(category_id) <= 100)),
+    CONSTRAINT use_case_categories_description_length_check CHECK ((char_length(description) <= 10000)),
     CONSTRAINT use_case_categories_display_order_check CHECK ((display_order >= 0)),
-    CONSTRAINT use_case_categories_name_check CHECK ((length(btrim(name)) > 0))
+    CONSTRAINT use_case_categories_icon_length_check CHECK ((char_length(icon) <= 100)),
+    CONSTRAINT use_case_categories_name_check CHECK ((length(btrim(name)) > 0)),
+    CONSTRAINT use_case_categories_name_length_check CHECK ((char_length(name) <= 200))
 );
 
 ALTER TABLE aiml.use_case_categories OWNER TO postgres;
@@ -3744,6 +4224,30 @@ COMMENT ON COLUMN aiml.use_case_categories.created_at IS 'When the row was creat
 COMMENT ON COLUMN aiml.use_case_categories.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT use_case_categories_category_id_length_check ON use_case_categories; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT use_case_categories_category_id_length_check ON aiml.use_case_categories IS 'category_id holds at most 100 characters (identifier): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT use_case_categories_description_length_check ON use_case_categories; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT use_case_categories_description_length_check ON aiml.use_case_categories IS 'description holds at most 10,000 characters (free text): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT use_case_categories_icon_length_check ON use_case_categories; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT use_case_categories_icon_length_check ON aiml.use_case_categories IS 'icon holds at most 100 characters (icon name or emoji): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT use_case_categories_name_length_check ON use_case_categories; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT use_case_categories_name_length_check ON aiml.use_case_categories IS 'name holds at most 200 characters (name): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: use_case_categories_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -3771,7 +4275,8 @@ CREATE TABLE aiml.use_case_executions (
     model_version text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT use_case_executions_confidence_check CHECK (((confidence >= (0)::numeric) AND (confidence <= (1)::numeric))),
-    CONSTRAINT use_case_executions_latency_ms_check CHECK ((latency_ms >= 0))
+    CONSTRAINT use_case_executions_latency_ms_check CHECK ((latency_ms >= 0)),
+    CONSTRAINT use_case_executions_model_version_length_check CHECK ((char_length(model_version) <= 100))
 );
 ALTER TABLE ONLY aiml.use_case_executions ALTER COLUMN user_id SET (n_distinct=100);
 
@@ -3838,6 +4343,12 @@ COMMENT ON COLUMN aiml.use_case_executions.model_version IS 'Label of the model 
 COMMENT ON COLUMN aiml.use_case_executions.created_at IS 'When the run happened.';
 
 --
+-- Name: CONSTRAINT use_case_executions_model_version_length_check ON use_case_executions; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT use_case_executions_model_version_length_check ON aiml.use_case_executions IS 'model_version holds at most 100 characters (code): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: use_case_executions_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -3869,11 +4380,15 @@ CREATE TABLE aiml.use_cases (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT use_cases_api_endpoint_check CHECK (((api_endpoint IS NULL) OR (api_endpoint ~ '^(/|https?://)'::text))),
+    CONSTRAINT use_cases_api_endpoint_length_check CHECK ((char_length(api_endpoint) <= 2048)),
     CONSTRAINT use_cases_descriptions_check CHECK (((jsonb_typeof(descriptions) = 'object'::text) AND ((NOT (descriptions ? 'short'::text)) OR (jsonb_typeof((descriptions -> 'short'::text)) = 'string'::text)) AND ((NOT (descriptions ? 'long'::text)) OR (jsonb_typeof((descriptions -> 'long'::text)) = 'string'::text)))),
     CONSTRAINT use_cases_display_name_check CHECK ((length(btrim(display_name)) > 0)),
+    CONSTRAINT use_cases_display_name_length_check CHECK ((char_length(display_name) <= 200)),
     CONSTRAINT use_cases_dynamic_endpoint_check CHECK (((NOT is_dynamic) OR (api_endpoint IS NOT NULL))),
+    CONSTRAINT use_cases_theory_content_length_check CHECK ((char_length(theory_content) <= 100000)),
     CONSTRAINT use_cases_tips_check CHECK ((jsonb_typeof(tips) = 'array'::text)),
-    CONSTRAINT use_cases_use_case_id_check CHECK ((use_case_id ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text))
+    CONSTRAINT use_cases_use_case_id_check CHECK ((use_case_id ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+    CONSTRAINT use_cases_use_case_id_length_check CHECK ((char_length(use_case_id) <= 100))
 );
 
 ALTER TABLE aiml.use_cases OWNER TO postgres;
@@ -3963,6 +4478,30 @@ COMMENT ON COLUMN aiml.use_cases.created_at IS 'When the row was created.';
 COMMENT ON COLUMN aiml.use_cases.updated_at IS 'When the row was last changed (set by trigger).';
 
 --
+-- Name: CONSTRAINT use_cases_api_endpoint_length_check ON use_cases; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT use_cases_api_endpoint_length_check ON aiml.use_cases IS 'api_endpoint holds at most 2,048 characters (path or URL): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT use_cases_display_name_length_check ON use_cases; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT use_cases_display_name_length_check ON aiml.use_cases IS 'display_name holds at most 200 characters (name): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT use_cases_theory_content_length_check ON use_cases; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT use_cases_theory_content_length_check ON aiml.use_cases IS 'theory_content holds at most 100,000 characters (long free text): the seed''s "all text fields use appropriate length limits".';
+
+--
+-- Name: CONSTRAINT use_cases_use_case_id_length_check ON use_cases; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT use_cases_use_case_id_length_check ON aiml.use_cases IS 'use_case_id holds at most 100 characters (identifier): the seed''s "all text fields use appropriate length limits".';
+
+--
 -- Name: use_cases_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres
 --
 
@@ -3989,6 +4528,7 @@ CREATE TABLE aiml.users (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT users_email_check CHECK (((email IS NULL) OR (email ~ '^[^@[:space:]]+@[^@[:space:]]+$'::text))),
+    CONSTRAINT users_email_length_check CHECK ((char_length(email) <= 320)),
     CONSTRAINT users_preferences_check CHECK ((jsonb_typeof(preferences) = 'object'::text)),
     CONSTRAINT users_username_check CHECK (((username IS NULL) OR (username ~ '^[A-Za-z0-9_.-]{3,50}$'::text)))
 );
@@ -4048,6 +4588,12 @@ COMMENT ON COLUMN aiml.users.created_at IS 'When the profile was created.';
 --
 
 COMMENT ON COLUMN aiml.users.updated_at IS 'When the profile was last changed (set by trigger).';
+
+--
+-- Name: CONSTRAINT users_email_length_check ON users; Type: COMMENT; Schema: aiml; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT users_email_length_check ON aiml.users IS 'email holds at most 320 characters (email address): the seed''s "all text fields use appropriate length limits".';
 
 --
 -- Name: users_id_seq; Type: SEQUENCE; Schema: aiml; Owner: postgres

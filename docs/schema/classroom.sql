@@ -217,14 +217,153 @@ ALTER TYPE classroom.video_processing_status OWNER TO postgres;
 COMMENT ON TYPE classroom.video_processing_status IS 'Processing state of an uploaded video file in Google Cloud Storage.';
 
 --
+-- Name: accept_invitation(uuid); Type: FUNCTION; Schema: classroom; Owner: postgres
+--
+
+CREATE FUNCTION classroom.accept_invitation(p_invitation_id uuid) RETURNS uuid
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+    select classroom_private.accept_invitation(p_invitation_id)
+$$;
+
+ALTER FUNCTION classroom.accept_invitation(p_invitation_id uuid) OWNER TO postgres;
+
+--
+-- Name: FUNCTION accept_invitation(p_invitation_id uuid); Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom.accept_invitation(p_invitation_id uuid) IS 'The signed-in person accepts an invitation addressed to their sign-in email: they become a member of its tenant with the invited role (email from their sign-in, email_verified false until an admin or the service role confirms it) and the invitation is deleted. Returns the tenant id. Errors: 42501 not signed in, 22004 null id, P0002 no such open invitation for this caller (unknown, someone else''s, expired or a suspended tenant: one answer), 23505 the caller is already a member of a tenant (leave it first).';
+
+--
+-- Name: ai_provider_key_status(); Type: FUNCTION; Schema: classroom; Owner: postgres
+--
+
+CREATE FUNCTION classroom.ai_provider_key_status() RETURNS TABLE(provider classroom.ai_provider, updated_at timestamp with time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select s.provider, s.updated_at
+    from classroom_private.tenant_ai_key_status((select classroom_private.current_tenant_id())) as s;
+$$;
+
+ALTER FUNCTION classroom.ai_provider_key_status() OWNER TO postgres;
+
+--
+-- Name: FUNCTION ai_provider_key_status(); Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom.ai_provider_key_status() IS 'For a tenant ADMIN: which AI providers of their tenant have a key stored in Vault, and when it was set; never the key. Empty where Vault is not installed (nothing can be stored). 42501 for non-admins. SECURITY INVOKER.';
+
+--
+-- Name: delete_ai_provider_key(classroom.ai_provider); Type: FUNCTION; Schema: classroom; Owner: postgres
+--
+
+CREATE FUNCTION classroom.delete_ai_provider_key(p_provider classroom.ai_provider) RETURNS boolean
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+    select classroom_private.remove_ai_provider_key((select classroom_private.current_tenant_id()), p_provider);
+$$;
+
+ALTER FUNCTION classroom.delete_ai_provider_key(p_provider classroom.ai_provider) OWNER TO postgres;
+
+--
+-- Name: FUNCTION delete_ai_provider_key(p_provider classroom.ai_provider); Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom.delete_ai_provider_key(p_provider classroom.ai_provider) IS 'A tenant ADMIN deletes the stored key of an AI provider (true when there was one). 42501 for non-admins. SECURITY INVOKER.';
+
+--
+-- Name: export_my_data(); Type: FUNCTION; Schema: classroom; Owner: postgres
+--
+
+CREATE FUNCTION classroom.export_my_data() RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_me uuid := (select auth.uid());
+    v_export jsonb;
+begin
+    if v_me is null then
+        raise exception 'classroom: sign in to export your data' using errcode = '42501';
+    end if;
+    v_export := classroom_private.member_data_export(v_me);
+    perform classroom_private.log_data_export(v_me);
+    return v_export;
+end
+$$;
+
+ALTER FUNCTION classroom.export_my_data() OWNER TO postgres;
+
+--
+-- Name: FUNCTION export_my_data(); Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom.export_my_data() IS 'GDPR right of access and portability: returns the caller''s classroom data as one jsonb document (see classroom_private.member_data_export: only the caller''s rows, only columns members may read) and records a data_exported security event. SECURITY INVOKER; 42501 when not signed in.';
+
+--
+-- Name: leave_tenant(); Type: FUNCTION; Schema: classroom; Owner: postgres
+--
+
+CREATE FUNCTION classroom.leave_tenant() RETURNS void
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+    select classroom_private.leave_tenant()
+$$;
+
+ALTER FUNCTION classroom.leave_tenant() OWNER TO postgres;
+
+--
+-- Name: FUNCTION leave_tenant(); Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom.leave_tenant() IS 'The signed-in member leaves their tenant: their classroom.users row is deleted, with what belongs to it (preferences, sessions, progress, attempts, grades: the grades'' last values stay in audit_logs). Also works for a blocked (inactive) member. Errors: 42501 not signed in, P0002 not a member, 55000 the caller is the last active admin of the tenant.';
+
+--
+-- Name: my_invitations(); Type: FUNCTION; Schema: classroom; Owner: postgres
+--
+
+CREATE FUNCTION classroom.my_invitations() RETURNS TABLE(invitation_id uuid, tenant_id uuid, tenant_name text, role classroom.user_role, invited_at timestamp with time zone, expires_at timestamp with time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select m.invitation_id, m.tenant_id, m.tenant_name, m.role, m.invited_at, m.expires_at
+    from classroom_private.my_invitations() as m
+$$;
+
+ALTER FUNCTION classroom.my_invitations() OWNER TO postgres;
+
+--
+-- Name: FUNCTION my_invitations(); Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom.my_invitations() IS 'Open (unexpired) invitations addressed to the signed-in caller''s email, newest first, with the name of the inviting tenant: what the person is asked to join before accepting.';
+
+--
 -- Name: question_answer_key(uuid); Type: FUNCTION; Schema: classroom; Owner: postgres
 --
 
 CREATE FUNCTION classroom.question_answer_key(p_question_id uuid) RETURNS jsonb
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     SET search_path TO ''
     AS $$
-    select classroom_private.question_answer_key(p_question_id)
+begin
+    if current_user = 'service_role' then
+        if p_question_id is null then
+            raise exception 'classroom: question id is required' using errcode = '22004';
+        end if;
+        -- Every tenant, through the (tenant_id, id) primary key.
+        return (
+            select q.correct_answer
+            from classroom.tenants as t
+            join classroom.questions as q on q.tenant_id = t.id and q.id = p_question_id
+        );
+    end if;
+    return classroom_private.question_answer_key(p_question_id);
+end
 $$;
 
 ALTER FUNCTION classroom.question_answer_key(p_question_id uuid) OWNER TO postgres;
@@ -233,18 +372,36 @@ ALTER FUNCTION classroom.question_answer_key(p_question_id uuid) OWNER TO postgr
 -- Name: FUNCTION question_answer_key(p_question_id uuid); Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON FUNCTION classroom.question_answer_key(p_question_id uuid) IS 'API entry point for teachers reviewing questions: the answer key of a question of their tenant (students get 42501). Security invoker; the check lives in classroom_private.question_answer_key.';
+COMMENT ON FUNCTION classroom.question_answer_key(p_question_id uuid) IS 'API entry point for teachers reviewing questions: the answer key of a question of their tenant (students get 42501). Security invoker: the service role (current_user service_role) reads any tenant''s key with its own privileges; members go through classroom_private.question_answer_key, which checks them.';
 
 --
 -- Name: question_details(uuid[]); Type: FUNCTION; Schema: classroom; Owner: postgres
 --
 
 CREATE FUNCTION classroom.question_details(p_question_ids uuid[]) RETURNS TABLE(question_id uuid, correct_answer jsonb, explanation text, review_notes text, ai_metadata jsonb)
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     SET search_path TO ''
     AS $$
+#variable_conflict use_column
+begin
+    if current_user = 'service_role' then
+        if p_question_ids is null then
+            raise exception 'classroom: question ids are required' using errcode = '22004';
+        end if;
+        if cardinality(p_question_ids) > 1000 then
+            raise exception 'classroom: at most 1000 question ids per call' using errcode = '22023';
+        end if;
+        -- Every tenant (through the (tenant_id, id) primary key).
+        return query
+        select q.id, q.correct_answer, q.explanation, q.review_notes, q.ai_metadata
+        from classroom.tenants t
+        join classroom.questions q on q.tenant_id = t.id and q.id = any (p_question_ids);
+        return;
+    end if;
+    return query
     select d.question_id, d.correct_answer, d.explanation, d.review_notes, d.ai_metadata
-    from classroom_private.question_details(p_question_ids) as d
+    from classroom_private.question_details(p_question_ids) as d;
+end
 $$;
 
 ALTER FUNCTION classroom.question_details(p_question_ids uuid[]) OWNER TO postgres;
@@ -253,7 +410,339 @@ ALTER FUNCTION classroom.question_details(p_question_ids uuid[]) OWNER TO postgr
 -- Name: FUNCTION question_details(p_question_ids uuid[]); Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON FUNCTION classroom.question_details(p_question_ids uuid[]) IS 'API entry point (rpc/question_details) for the question fields hidden from the table: answer key, explanation, review notes, AI metadata. Teachers and admins get them for any question of their tenant (review workflow); a student gets the answer key and explanation of a question once they have finished it (answered correctly or used every attempt), e.g. to show the explanation after the last attempt. Questions the caller may not see give no row. Security invoker; the checks live in classroom_private.question_details.';
+COMMENT ON FUNCTION classroom.question_details(p_question_ids uuid[]) IS 'API entry point (rpc/question_details) for the question fields hidden from the table: answer key, explanation, review notes, AI metadata. Teachers and admins get them for any question of their tenant (review workflow); a student gets the answer key and explanation of a question once they have finished it (answered correctly or used every attempt), e.g. to show the explanation after the last attempt. Questions the caller may not see give no row. Security invoker: the service role (current_user service_role) reads every tenant''s questions with its own privileges; members go through classroom_private.question_details, which checks them.';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: erasure_requests; Type: TABLE; Schema: classroom; Owner: postgres
+--
+
+CREATE TABLE classroom.erasure_requests (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid DEFAULT auth.uid() NOT NULL,
+    status text DEFAULT 'pending'::text NOT NULL,
+    requested_at timestamp with time zone DEFAULT now() NOT NULL,
+    processed_at timestamp with time zone,
+    CONSTRAINT erasure_requests_processed_at_check CHECK (((status = 'processed'::text) = (processed_at IS NOT NULL))),
+    CONSTRAINT erasure_requests_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'processed'::text])))
+);
+
+ALTER TABLE classroom.erasure_requests OWNER TO postgres;
+
+--
+-- Name: TABLE erasure_requests; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON TABLE classroom.erasure_requests IS 'GDPR erasure requests: a member asks for their classroom data to be erased (classroom.request_erasure()); the service role processes the request (classroom_private.process_erasure_request). No foreign key to the member on purpose: the request outlives the membership it erases, as the record that the erasure was done. The member and the tenant''s admins read requests; only the functions write them.';
+
+--
+-- Name: COLUMN erasure_requests.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.erasure_requests.tenant_id IS 'Tenant of the membership to erase (part of the key).';
+
+--
+-- Name: COLUMN erasure_requests.id; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.erasure_requests.id IS 'Request id, unique with tenant_id.';
+
+--
+-- Name: COLUMN erasure_requests.user_id; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.erasure_requests.user_id IS 'The person asking (auth.users id; always the caller).';
+
+--
+-- Name: COLUMN erasure_requests.status; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.erasure_requests.status IS 'pending until processed, then processed.';
+
+--
+-- Name: COLUMN erasure_requests.requested_at; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.erasure_requests.requested_at IS 'When it was requested (server time).';
+
+--
+-- Name: COLUMN erasure_requests.processed_at; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.erasure_requests.processed_at IS 'When the erasure was done.';
+
+--
+-- Name: request_erasure(); Type: FUNCTION; Schema: classroom; Owner: postgres
+--
+
+CREATE FUNCTION classroom.request_erasure() RETURNS classroom.erasure_requests
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+    select * from classroom_private.file_erasure_request();
+$$;
+
+ALTER FUNCTION classroom.request_erasure() OWNER TO postgres;
+
+--
+-- Name: FUNCTION request_erasure(); Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom.request_erasure() IS 'GDPR right to erasure: files the caller''s request to erase their classroom data and returns it (the pending one if already filed). The service role processes it with classroom_private.process_erasure_request. SECURITY INVOKER.';
+
+--
+-- Name: set_ai_provider_key(classroom.ai_provider, text); Type: FUNCTION; Schema: classroom; Owner: postgres
+--
+
+CREATE FUNCTION classroom.set_ai_provider_key(p_provider classroom.ai_provider, p_api_key text) RETURNS void
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+    select classroom_private.store_ai_provider_key((select classroom_private.current_tenant_id()), p_provider, p_api_key);
+$$;
+
+ALTER FUNCTION classroom.set_ai_provider_key(p_provider classroom.ai_provider, p_api_key text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION set_ai_provider_key(p_provider classroom.ai_provider, p_api_key text); Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom.set_ai_provider_key(p_provider classroom.ai_provider, p_api_key text) IS 'Encrypted sensitive fields (seed): a tenant ADMIN stores the API key of an AI provider for their tenant in Supabase Vault (replacing the previous one). Write-only: no API call returns a key. 42501 for non-admins, 22023 for an empty or over-long key (4096), 0A000 where Vault is not installed. SECURITY INVOKER.';
+
+--
+-- Name: accept_invitation(uuid); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.accept_invitation(p_invitation_id uuid) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_uid uuid := (select auth.uid());
+    v_email text := lower((select auth.email()));
+    v_invitation classroom.invitations;
+begin
+    if v_uid is null or v_email is null then
+        raise exception 'classroom: sign in to accept an invitation' using errcode = '42501';
+    end if;
+    if p_invitation_id is null then
+        raise exception 'classroom: invitation id is required' using errcode = '22004';
+    end if;
+    -- Unknown, addressed to someone else, expired, or of a suspended tenant:
+    -- one answer, so an id reveals nothing.
+    select i.*
+    into v_invitation
+    from classroom.invitations as i
+    join classroom.tenants as t on t.id = i.tenant_id
+    where i.email = v_email
+        and i.id = p_invitation_id
+        and i.expires_at > now()
+        and t.is_active
+    for update of i;
+    if not found then
+        raise exception 'classroom: invitation % not found or expired', p_invitation_id using errcode = 'P0002';
+    end if;
+    if exists (select 1 from classroom.users as u where u.id = v_uid) then
+        raise exception 'classroom: you are already a member of a tenant; leave it (classroom.leave_tenant) before joining another'
+            using errcode = '23505';
+    end if;
+    insert into classroom.users (id, tenant_id, email, role)
+    values (v_uid, v_invitation.tenant_id, v_email, v_invitation.role);
+    delete from classroom.invitations as i
+    where i.tenant_id = v_invitation.tenant_id
+        and i.id = v_invitation.id;
+    return v_invitation.tenant_id;
+end
+$$;
+
+ALTER FUNCTION classroom_private.accept_invitation(p_invitation_id uuid) OWNER TO postgres;
+
+--
+-- Name: FUNCTION accept_invitation(p_invitation_id uuid); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.accept_invitation(p_invitation_id uuid) IS 'Body of classroom.accept_invitation: SECURITY DEFINER because members cannot insert into classroom.users. Acts only for the signed-in caller and only on an open invitation addressed to their sign-in email (auth.email()).';
+
+--
+-- Name: ai_provider_key(uuid, classroom.ai_provider); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider) RETURNS text
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+    v_role text := coalesce((select auth.role()), '');
+    v_key text;
+begin
+    if not (v_role = 'service_role'
+            or (v_role = '' and pg_catalog.pg_has_role(session_user, 'service_role', 'member'))) then
+        raise exception 'classroom: AI provider keys are readable by the service role only' using errcode = '42501';
+    end if;
+    if not classroom_private.vault_is_installed() then
+        raise exception 'classroom: Supabase Vault is not installed, so no AI provider key is stored in the database'
+            using errcode = '0A000',
+                  hint = 'Read the key from the server environment.';
+    end if;
+    execute 'select d.decrypted_secret from vault.decrypted_secrets as d
+             join classroom_private.ai_provider_keys as k on k.secret_id = d.id
+             where k.tenant_id = $1 and k.provider = $2'
+    into v_key
+    using p_tenant_id, p_provider;
+    return v_key;
+end
+$_$;
+
+ALTER FUNCTION classroom_private.ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider) OWNER TO postgres;
+
+--
+-- Name: FUNCTION ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider) IS 'The API key of a tenant''s AI provider, decrypted from Supabase Vault, or null when none is set: for the backend that calls the provider. Service role only (the service_role key, or a database session of a service_role member): 42501 for anyone else, including the tenant''s admins. Without Vault: 0A000.';
+
+--
+-- Name: assert_can_manage_ai_keys(uuid); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.assert_can_manage_ai_keys(p_tenant_id uuid) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_role text := coalesce((select auth.role()), '');
+begin
+    if v_role = 'service_role'
+        or (v_role = '' and pg_catalog.pg_has_role(session_user, 'service_role', 'member')) then
+        return;
+    end if;
+    if p_tenant_id is null
+        or p_tenant_id is distinct from (select classroom_private.current_tenant_id())
+        or (select classroom_private.current_user_role()) is distinct from 'ADMIN' then
+        raise exception 'classroom: only an admin of the tenant manages its AI provider keys' using errcode = '42501';
+    end if;
+end
+$$;
+
+ALTER FUNCTION classroom_private.assert_can_manage_ai_keys(p_tenant_id uuid) OWNER TO postgres;
+
+--
+-- Name: FUNCTION assert_can_manage_ai_keys(p_tenant_id uuid); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.assert_can_manage_ai_keys(p_tenant_id uuid) IS 'Raises 42501 unless the caller is the service role or an active ADMIN of p_tenant_id.';
+
+--
+-- Name: audit_membership_change(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.audit_membership_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+    if tg_op = 'INSERT' then
+        perform classroom_private.log_security_event(new.tenant_id, 'membership_added', new.id,
+            jsonb_build_object('role', new.role, 'is_active', new.is_active));
+    elsif tg_op = 'DELETE' then
+        perform classroom_private.log_security_event(old.tenant_id, 'membership_removed', old.id,
+            jsonb_build_object('role', old.role));
+    else
+        if new.tenant_id is distinct from old.tenant_id then
+            perform classroom_private.log_security_event(new.tenant_id, 'membership_moved', new.id,
+                jsonb_build_object('from_tenant_id', old.tenant_id));
+        end if;
+        if new.role is distinct from old.role then
+            perform classroom_private.log_security_event(new.tenant_id, 'role_changed', new.id,
+                jsonb_build_object('from', old.role, 'to', new.role));
+        end if;
+        if new.is_active is distinct from old.is_active then
+            perform classroom_private.log_security_event(new.tenant_id,
+                case when new.is_active then 'member_reactivated' else 'member_deactivated' end, new.id, '{}'::jsonb);
+        end if;
+    end if;
+    return null;
+end
+$$;
+
+ALTER FUNCTION classroom_private.audit_membership_change() OWNER TO postgres;
+
+--
+-- Name: FUNCTION audit_membership_change(); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.audit_membership_change() IS 'Trigger (after insert, delete, or update of tenant_id, role, is_active on classroom.users): records membership_added / membership_removed / membership_moved / role_changed / member_deactivated / member_reactivated in security_events.';
+
+--
+-- Name: audit_sign_in(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.audit_sign_in() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+    insert into classroom.security_events (tenant_id, event_type, subject_user_id, actor_id, actor_role, details)
+    select u.tenant_id, 'sign_in', u.id, u.id, 'database', '{}'::jsonb
+    from classroom.users as u
+    where u.id = new.id;
+    return null;
+end
+$$;
+
+ALTER FUNCTION classroom_private.audit_sign_in() OWNER TO postgres;
+
+--
+-- Name: FUNCTION audit_sign_in(); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.audit_sign_in() IS 'Trigger on auth.users (classroom_on_auth_user_signed_in, after update of last_sign_in_at when it changes): records a sign_in event for the person''s classroom membership, if any. Supabase Auth stamps last_sign_in_at on every sign-in (not on token refresh); IP address and device stay in Auth''s own auth.audit_log_entries.';
+
+--
+-- Name: audit_tenant_change(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.audit_tenant_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_changed text[];
+begin
+    if tg_op = 'INSERT' then
+        perform classroom_private.log_security_event(new.id, 'tenant_created', null,
+            jsonb_build_object('slug', new.slug));
+    elsif tg_op = 'DELETE' then
+        perform classroom_private.log_security_event(old.id, 'tenant_deleted', null,
+            jsonb_build_object('slug', old.slug));
+    else
+        if new.is_active is distinct from old.is_active then
+            perform classroom_private.log_security_event(new.id,
+                case when new.is_active then 'tenant_reactivated' else 'tenant_suspended' end, null, '{}'::jsonb);
+        end if;
+        v_changed := array_remove(array[
+            case when new.name is distinct from old.name then 'name' end,
+            case when new.slug is distinct from old.slug then 'slug' end,
+            case when new.settings is distinct from old.settings then 'settings' end
+        ], null);
+        if cardinality(v_changed) > 0 then
+            perform classroom_private.log_security_event(new.id, 'tenant_updated', null,
+                jsonb_build_object('changed', to_jsonb(v_changed)));
+        end if;
+    end if;
+    return null;
+end
+$$;
+
+ALTER FUNCTION classroom_private.audit_tenant_change() OWNER TO postgres;
+
+--
+-- Name: FUNCTION audit_tenant_change(); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.audit_tenant_change() IS 'Trigger (after insert, update or delete on classroom.tenants): records tenant_created, tenant_updated (which of name, slug, settings changed), tenant_suspended, tenant_reactivated and tenant_deleted in security_events.';
 
 --
 -- Name: bump_version(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
@@ -285,6 +774,33 @@ ALTER FUNCTION classroom_private.bump_version() OWNER TO postgres;
 --
 
 COMMENT ON FUNCTION classroom_private.bump_version() IS 'Trigger function (content versioning of lessons and questions): version 1 on insert, +1 when content changes; status, review fields and the cascaded lesson_id do not count as content.';
+
+--
+-- Name: check_attempt_caller(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.check_attempt_caller() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+    if current_user in ('authenticated', 'anon')
+        and (new.student_id is distinct from (select auth.uid())
+             or new.tenant_id is distinct from (select classroom_private.current_tenant_id())) then
+        raise exception 'classroom: a student can only submit their own attempts in their own tenant'
+            using errcode = '42501';
+    end if;
+    return new;
+end
+$$;
+
+ALTER FUNCTION classroom_private.check_attempt_caller() OWNER TO postgres;
+
+--
+-- Name: FUNCTION check_attempt_caller(); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.check_attempt_caller() IS 'Trigger function (before insert on question_attempts, named check_caller so it fires before prepare_attempt): an API caller (current_user anon/authenticated) answers only for themself in their own tenant, checked before anything is looked up, so another tenant''s question ids give no distinct error.';
 
 --
 -- Name: check_milestone_timestamp(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
@@ -392,6 +908,158 @@ ALTER FUNCTION classroom_private.current_user_role() OWNER TO postgres;
 COMMENT ON FUNCTION classroom_private.current_user_role() IS 'Role (STUDENT, TEACHER, ADMIN) of the signed-in caller in their tenant, from classroom.users; null when not an active member. Use in policies as (select classroom_private.current_user_role()).';
 
 --
+-- Name: delete_tenant_ai_keys(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.delete_tenant_ai_keys() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+begin
+    if classroom_private.vault_is_installed() then
+        execute 'delete from vault.secrets where id in (select k.secret_id from classroom_private.ai_provider_keys as k where k.tenant_id = $1)'
+        using old.id;
+    end if;
+    return old;
+end
+$_$;
+
+ALTER FUNCTION classroom_private.delete_tenant_ai_keys() OWNER TO postgres;
+
+--
+-- Name: FUNCTION delete_tenant_ai_keys(); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.delete_tenant_ai_keys() IS 'Trigger (before delete on classroom.tenants): deletes the tenant''s AI provider keys from Vault before its ai_provider_keys rows go by cascade.';
+
+--
+-- Name: file_erasure_request(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.file_erasure_request() RETURNS classroom.erasure_requests
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_me uuid := (select auth.uid());
+    v_tenant uuid;
+    v_request classroom.erasure_requests;
+begin
+    select u.tenant_id into v_tenant
+    from classroom.users as u
+    where u.id = v_me;
+    if v_tenant is null then
+        raise exception 'classroom: only a member can request erasure of their classroom data' using errcode = '42501';
+    end if;
+    select r.* into v_request
+    from classroom.erasure_requests as r
+    where r.user_id = v_me and r.status = 'pending';
+    if found then
+        return v_request;
+    end if;
+    insert into classroom.erasure_requests (tenant_id, user_id)
+    values (v_tenant, v_me)
+    returning * into v_request;
+    perform classroom_private.log_security_event(v_tenant, 'erasure_requested', v_me, jsonb_build_object('request_id', v_request.id));
+    return v_request;
+end
+$$;
+
+ALTER FUNCTION classroom_private.file_erasure_request() OWNER TO postgres;
+
+--
+-- Name: FUNCTION file_erasure_request(); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.file_erasure_request() IS 'Files the caller''s erasure request for their membership (even an inactive one) and records an erasure_requested event; returns the pending request if one exists already (idempotent). 42501 for a caller without a membership. Called by classroom.request_erasure().';
+
+--
+-- Name: guard_api_write(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.guard_api_write() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_arg text;
+    v_col text;
+    v_text_limit integer := 10000;
+    v_json_limit integer := 65536;
+    v_limits jsonb := '{}'::jsonb;
+    v_stamps jsonb := '{}'::jsonb;
+    v_row jsonb;
+    v_old jsonb := '{}'::jsonb;
+    v_key text;
+    v_value jsonb;
+    v_size integer;
+    v_limit integer;
+begin
+    if current_user not in ('anon', 'authenticated') then
+        return new;
+    end if;
+    v_row := to_jsonb(new);
+    if tg_op = 'UPDATE' then
+        v_old := to_jsonb(old);
+    end if;
+    -- tg_argv is null, not empty, for a trigger without arguments.
+    foreach v_arg in array coalesce(tg_argv, '{}'::text[]) loop
+        if v_arg like 'created:%' then
+            v_col := substr(v_arg, 9);
+            v_stamps := v_stamps || jsonb_build_object(
+                v_col, case when tg_op = 'INSERT' then to_jsonb(now()) else v_old -> v_col end);
+        elsif v_arg like 'touched:%' then
+            v_col := substr(v_arg, 9);
+            if v_row ->> v_col is not null
+                and (tg_op = 'INSERT' or (v_row -> v_col) is distinct from (v_old -> v_col)) then
+                v_stamps := v_stamps || jsonb_build_object(v_col, now());
+            end if;
+        elsif v_arg like 'caller:%' then
+            v_col := substr(v_arg, 8);
+            v_stamps := v_stamps || jsonb_build_object(
+                v_col, case when tg_op = 'INSERT' then to_jsonb((select auth.uid())) else v_old -> v_col end);
+        elsif v_arg like 'text=%' then
+            v_text_limit := substr(v_arg, 6)::integer;
+        elsif v_arg like 'json=%' then
+            v_json_limit := substr(v_arg, 6)::integer;
+        else
+            v_limits := v_limits || jsonb_build_object(split_part(v_arg, '=', 1), split_part(v_arg, '=', 2)::integer);
+        end if;
+    end loop;
+    for v_key, v_value in select e.key, e.value from jsonb_each(v_row) as e loop
+        -- Only what this write changes: a value stored before the limit stays editable around it.
+        continue when tg_op = 'UPDATE' and v_value is not distinct from (v_old -> v_key);
+        if jsonb_typeof(v_value) = 'string' then
+            v_size := length(v_value #>> '{}');
+            v_limit := coalesce((v_limits ->> v_key)::integer, v_text_limit);
+        elsif jsonb_typeof(v_value) in ('object', 'array') then
+            v_size := octet_length(v_value::text);
+            v_limit := coalesce((v_limits ->> v_key)::integer, v_json_limit);
+        else
+            continue;
+        end if;
+        if v_size > v_limit then
+            raise exception '%.%: % is too large (% > % allowed for API writes)', tg_table_name, v_key,
+                case when jsonb_typeof(v_value) = 'string' then 'text' else 'json' end, v_size, v_limit
+                using errcode = '22001';
+        end if;
+    end loop;
+    if v_stamps <> '{}'::jsonb then
+        new := jsonb_populate_record(new, v_stamps);
+    end if;
+    return new;
+end
+$$;
+
+ALTER FUNCTION classroom_private.guard_api_write() OWNER TO postgres;
+
+--
+-- Name: FUNCTION guard_api_write(); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.guard_api_write() IS 'Trigger function (before insert or update) for every table an API role can write: when current_user is anon or authenticated it bounds the input (text values at most 10,000 characters and jsonb values at most 64 KiB unless the trigger arguments say otherwise: text=N, json=N, column=N; only values the write changes are measured; 22001 when too large) and sets server-owned times (created:col = now() on insert and unchanged on update; touched:col = now() whenever the client sets it) and authors (caller:col = auth.uid() on insert, unchanged on update), so client-sent times and authors are ignored. The service role, migrations and SECURITY DEFINER helpers (running as their owner) are not limited.';
+
+--
 -- Name: guard_user_update(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
 --
 
@@ -400,7 +1068,7 @@ CREATE FUNCTION classroom_private.guard_user_update() RETURNS trigger
     SET search_path TO ''
     AS $$
 begin
-    if coalesce((select auth.role()), '') in ('authenticated', 'anon')
+    if current_user in ('authenticated', 'anon')
         and (new.role, new.tenant_id, new.email, new.email_verified, new.email_verified_at, new.is_active)
             is distinct from
             (old.role, old.tenant_id, old.email, old.email_verified, old.email_verified_at, old.is_active)
@@ -419,7 +1087,109 @@ ALTER FUNCTION classroom_private.guard_user_update() OWNER TO postgres;
 -- Name: FUNCTION guard_user_update(); Type: COMMENT; Schema: classroom_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION classroom_private.guard_user_update() IS 'Trigger function: a member may edit their own profile (names, avatar, last login) but only an ADMIN of the tenant (or the service role) may change role, email, email verification or is_active; nobody signed in may move a member to another tenant.';
+COMMENT ON FUNCTION classroom_private.guard_user_update() IS 'Trigger function: a member may edit their own profile (names, avatar, last login) but only an ADMIN of the tenant (or the service role) may change role, email, email verification or is_active; nobody signed in may move a member to another tenant. The caller is current_user (anon/authenticated are checked), never a JWT claim.';
+
+--
+-- Name: leave_tenant(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.leave_tenant() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_uid uuid := (select auth.uid());
+    v_member classroom.users;
+begin
+    if v_uid is null then
+        raise exception 'classroom: sign in to leave a tenant' using errcode = '42501';
+    end if;
+    select u.*
+    into v_member
+    from classroom.users as u
+    where u.id = v_uid
+    for update;
+    if not found then
+        raise exception 'classroom: you are not a member of a tenant' using errcode = 'P0002';
+    end if;
+    if v_member.role = 'ADMIN' and v_member.is_active and not exists (
+        select 1
+        from classroom.users as u
+        where u.tenant_id = v_member.tenant_id
+            and u.role = 'ADMIN'
+            and u.is_active
+            and u.id <> v_uid
+    ) then
+        raise exception 'classroom: you are the last active admin of your tenant; make another member admin first'
+            using errcode = '55000';
+    end if;
+    delete from classroom.users as u
+    where u.id = v_uid;
+end
+$$;
+
+ALTER FUNCTION classroom_private.leave_tenant() OWNER TO postgres;
+
+--
+-- Name: FUNCTION leave_tenant(); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.leave_tenant() IS 'Body of classroom.leave_tenant: SECURITY DEFINER because a member''s delete policy covers other members only (admins). Acts only on the caller''s own membership.';
+
+--
+-- Name: log_data_export(uuid); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.log_data_export(p_user_id uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+    if p_user_id is distinct from (select auth.uid()) then
+        raise exception 'classroom: a member logs only their own export' using errcode = '42501';
+    end if;
+    perform classroom_private.log_security_event(u.tenant_id, 'data_exported', u.id, '{}'::jsonb)
+    from classroom.users as u
+    where u.id = p_user_id;
+end
+$$;
+
+ALTER FUNCTION classroom_private.log_data_export(p_user_id uuid) OWNER TO postgres;
+
+--
+-- Name: FUNCTION log_data_export(p_user_id uuid); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.log_data_export(p_user_id uuid) IS 'Records a data_exported security event for the caller''s membership (p_user_id must be the caller, 42501 otherwise). Called by classroom.export_my_data().';
+
+--
+-- Name: log_security_event(uuid, text, uuid, jsonb); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.log_security_event(p_tenant_id uuid, p_event_type text, p_subject_user_id uuid DEFAULT NULL::uuid, p_details jsonb DEFAULT '{}'::jsonb) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+    insert into classroom.security_events (tenant_id, event_type, subject_user_id, actor_id, actor_role, details)
+    values (
+        p_tenant_id,
+        p_event_type,
+        p_subject_user_id,
+        (select auth.uid()),
+        coalesce(nullif((select auth.role()), ''), 'database'),
+        coalesce(p_details, '{}'::jsonb)
+    );
+end
+$$;
+
+ALTER FUNCTION classroom_private.log_security_event(p_tenant_id uuid, p_event_type text, p_subject_user_id uuid, p_details jsonb) OWNER TO postgres;
+
+--
+-- Name: FUNCTION log_security_event(p_tenant_id uuid, p_event_type text, p_subject_user_id uuid, p_details jsonb); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.log_security_event(p_tenant_id uuid, p_event_type text, p_subject_user_id uuid, p_details jsonb) IS 'Appends one event to classroom.security_events with the caller as actor (auth.uid(), auth.role() or database). Called by the classroom triggers and checked functions only: EXECUTE is revoked from every API role.';
 
 --
 -- Name: managed_lesson_id_array(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
@@ -469,6 +1239,141 @@ ALTER FUNCTION classroom_private.managed_lesson_ids() OWNER TO postgres;
 COMMENT ON FUNCTION classroom_private.managed_lesson_ids() IS 'Ids of the lessons the caller manages: every lesson of the tenant for an ADMIN, the lessons they created for a TEACHER, none for a STUDENT. RLS uses it for content writes and for reading students'' progress, attempts and grades.';
 
 --
+-- Name: member_data_export(uuid); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.member_data_export(p_user_id uuid) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+    v_role text := coalesce((select auth.role()), '');
+    v_result jsonb := '{}'::jsonb;
+    v_part jsonb;
+    v_source record;
+    v_columns text;
+begin
+    if p_user_id is null
+        or not (p_user_id = (select auth.uid())
+                or v_role = 'service_role'
+                or (v_role = '' and pg_catalog.pg_has_role(session_user, 'service_role', 'member'))) then
+        raise exception 'classroom: a member exports only their own data'
+            using errcode = '42501';
+    end if;
+    for v_source in
+        select s.table_name, s.person_column
+        from (values
+            ('users', 'id'),
+            ('user_preferences', 'user_id'),
+            ('student_sessions', 'student_id'),
+            ('student_progress', 'student_id'),
+            ('question_attempts', 'student_id'),
+            ('grades', 'student_id'),
+            ('analytics_events', 'user_id'),
+            ('ai_usage_logs', 'user_id'),
+            ('security_events', 'subject_user_id'),
+            ('erasure_requests', 'user_id')
+        ) as s (table_name, person_column)
+    loop
+        select string_agg(format('%I', a.attname), ', ' order by a.attnum)
+        into v_columns
+        from pg_catalog.pg_attribute as a
+        where a.attrelid = format('classroom.%I', v_source.table_name)::regclass
+            and a.attnum > 0
+            and not a.attisdropped
+            and pg_catalog.has_column_privilege('authenticated', a.attrelid, a.attnum, 'select');
+        continue when v_columns is null;
+        execute format(
+            'select coalesce(jsonb_agg(to_jsonb(t)), ''[]''::jsonb) from (select %s from classroom.%I where %I = $1) as t',
+            v_columns, v_source.table_name, v_source.person_column)
+        into v_part
+        using p_user_id;
+        v_result := v_result || jsonb_build_object(v_source.table_name, v_part);
+    end loop;
+    return jsonb_build_object(
+        'user_id', p_user_id,
+        'exported_at', now(),
+        'classroom', v_result
+    );
+end
+$_$;
+
+ALTER FUNCTION classroom_private.member_data_export(p_user_id uuid) OWNER TO postgres;
+
+--
+-- Name: FUNCTION member_data_export(p_user_id uuid); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.member_data_export(p_user_id uuid) IS 'The GDPR export of one person: a jsonb document {user_id, exported_at, classroom: {table: [rows]}} with every row of users, user_preferences, student_sessions, student_progress, question_attempts, grades, analytics_events, ai_usage_logs, security_events and erasure_requests whose person column is p_user_id, restricted to the columns authenticated may select. SECURITY DEFINER (rows the member''s policies hide, e.g. of an inactive membership, are still theirs); raises 42501 unless p_user_id is the caller, or the caller is the service role (a data subject request handled by the backend).';
+
+--
+-- Name: my_invitations(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.my_invitations() RETURNS TABLE(invitation_id uuid, tenant_id uuid, tenant_name text, role classroom.user_role, invited_at timestamp with time zone, expires_at timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+    select i.id, i.tenant_id, t.name, i.role, i.created_at, i.expires_at
+    from classroom.invitations as i
+    join classroom.tenants as t on t.id = i.tenant_id
+    where i.email = (select lower(auth.email()))
+        and i.expires_at > now()
+        and t.is_active
+    order by i.created_at desc
+$$;
+
+ALTER FUNCTION classroom_private.my_invitations() OWNER TO postgres;
+
+--
+-- Name: FUNCTION my_invitations(); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.my_invitations() IS 'Body of classroom.my_invitations: SECURITY DEFINER to show the inviting tenant''s name to someone who is not (yet) its member. Answers only for the signed-in caller''s email.';
+
+--
+-- Name: prepare_invitation(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.prepare_invitation() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+    new.email := lower(btrim(new.email));
+    if current_user in ('anon', 'authenticated') then
+        if tg_op = 'INSERT' then
+            new.invited_by_id := (select auth.uid());
+        else
+            new.invited_by_id := old.invited_by_id;
+        end if;
+        if tg_op = 'INSERT' or new.expires_at is distinct from old.expires_at then
+            new.created_at := now();
+        else
+            new.created_at := old.created_at;
+        end if;
+    end if;
+    if tg_op = 'INSERT' and (
+        select count(*)
+        from classroom.invitations as i
+        where i.tenant_id = new.tenant_id
+    ) >= 1000 then
+        raise exception 'classroom: a tenant has at most 1000 open invitations; delete expired ones first'
+            using errcode = '54000';
+    end if;
+    return new;
+end
+$$;
+
+ALTER FUNCTION classroom_private.prepare_invitation() OWNER TO postgres;
+
+--
+-- Name: FUNCTION prepare_invitation(); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.prepare_invitation() IS 'Trigger function (before insert or update on invitations): lower-cases the email; for API callers sets invited_by_id to the caller and created_at to now() (on insert and when expires_at changes: a re-issue), whatever the client sent; refuses a 1001st invitation of a tenant (54000). Runs as the caller: the count only sees the caller''s tenant, which RLS already requires.';
+
+--
 -- Name: prepare_question_attempt(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
 --
 
@@ -480,14 +1385,7 @@ declare
     v_question record;
     v_used integer;
 begin
-    -- A signed-in caller answers only for themself, in their own tenant
-    -- (checked before anything is looked up, so nothing leaks across tenants).
-    if coalesce((select auth.role()), '') in ('authenticated', 'anon')
-        and (new.student_id is distinct from (select auth.uid())
-             or new.tenant_id is distinct from (select classroom_private.current_tenant_id())) then
-        raise exception 'classroom: a student can only submit their own attempts in their own tenant'
-            using errcode = '42501';
-    end if;
+    -- The caller was checked by the trigger check_caller (fires first).
     select q.lesson_id, q.type, q.correct_answer, q.retry_limit, q.status, q.grading_criteria,
            l.status as lesson_status
     into v_question
@@ -532,7 +1430,59 @@ ALTER FUNCTION classroom_private.prepare_question_attempt() OWNER TO postgres;
 -- Name: FUNCTION prepare_question_attempt(); Type: COMMENT; Schema: classroom_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION classroom_private.prepare_question_attempt() IS 'Trigger function (before insert on question_attempts): checks the caller answers for themself in their tenant, from one of their own sessions, that the question is APPROVED in a PUBLISHED lesson and that its retry_limit is not used up; then numbers the attempt and grades it (score, is_correct). Client-supplied attempt_number/score/is_correct are ignored.';
+COMMENT ON FUNCTION classroom_private.prepare_question_attempt() IS 'Trigger function (before insert on question_attempts, after check_caller has checked an API caller answers for themself in their tenant): checks the session is one of the student''s, that the question is APPROVED in a PUBLISHED lesson and that its retry_limit is not used up; then numbers the attempt and grades it (score, is_correct, created_at = now()). Client-supplied attempt_number/score/is_correct/created_at are ignored.';
+
+--
+-- Name: process_erasure_request(uuid, uuid); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.process_erasure_request(p_tenant_id uuid, p_request_id uuid) RETURNS classroom.erasure_requests
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_role text := coalesce((select auth.role()), '');
+    v_request classroom.erasure_requests;
+begin
+    if not (v_role = 'service_role'
+            or (v_role = '' and pg_catalog.pg_has_role(session_user, 'service_role', 'member'))) then
+        raise exception 'classroom: erasure requests are processed by the service role' using errcode = '42501';
+    end if;
+    select r.* into v_request
+    from classroom.erasure_requests as r
+    where r.tenant_id = p_tenant_id and r.id = p_request_id
+    for update;
+    if not found then
+        raise exception 'classroom: no erasure request % in tenant %', p_request_id, p_tenant_id using errcode = 'P0002';
+    end if;
+    if v_request.status = 'processed' then
+        return v_request;
+    end if;
+    -- the membership goes; its rows follow by cascade or lose the id (set null)
+    delete from classroom.users as u
+    where u.tenant_id = v_request.tenant_id and u.id = v_request.user_id;
+    update classroom.security_events as e
+    set subject_user_id = null
+    where e.subject_user_id = v_request.user_id;
+    update classroom.security_events as e
+    set actor_id = null
+    where e.actor_id = v_request.user_id;
+    update classroom.erasure_requests as r
+    set status = 'processed', processed_at = now()
+    where r.tenant_id = v_request.tenant_id and r.id = v_request.id
+    returning * into v_request;
+    perform classroom_private.log_security_event(v_request.tenant_id, 'erasure_processed', null, jsonb_build_object('request_id', v_request.id));
+    return v_request;
+end
+$$;
+
+ALTER FUNCTION classroom_private.process_erasure_request(p_tenant_id uuid, p_request_id uuid) OWNER TO postgres;
+
+--
+-- Name: FUNCTION process_erasure_request(p_tenant_id uuid, p_request_id uuid); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.process_erasure_request(p_tenant_id uuid, p_request_id uuid) IS 'Carries out a GDPR erasure request (service role only, 42501 otherwise; P0002 for an unknown request; a processed request is returned unchanged): deletes the membership row, so the person''s preferences, sessions, progress, answers and grades go by cascade and their id is cleared (set null) from analytics events, AI usage, authored lessons and questions and the audit trail; clears their id from security_events; marks the request processed and records erasure_processed. The auth account is not touched: delete it with the Supabase Auth admin API (auth.admin.deleteUser), which also erases the person from the other modules.';
 
 --
 -- Name: published_lesson_ids(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
@@ -570,16 +1520,14 @@ begin
     if p_question_id is null then
         raise exception 'classroom: question id is required' using errcode = '22004';
     end if;
-    if coalesce((select auth.role()), '') <> 'service_role'
-        and (select classroom_private.current_user_role()) is distinct from 'TEACHER'
+    if (select classroom_private.current_user_role()) is distinct from 'TEACHER'
         and (select classroom_private.current_user_role()) is distinct from 'ADMIN' then
         raise exception 'classroom: only teachers and admins can read answer keys' using errcode = '42501';
     end if;
     select q.correct_answer into v_answer
     from classroom.questions q
-    where q.id = p_question_id
-      and (coalesce((select auth.role()), '') = 'service_role'
-           or q.tenant_id = (select classroom_private.current_tenant_id()));
+    where q.tenant_id = (select classroom_private.current_tenant_id())
+      and q.id = p_question_id;
     return v_answer;
 end
 $$;
@@ -590,7 +1538,7 @@ ALTER FUNCTION classroom_private.question_answer_key(p_question_id uuid) OWNER T
 -- Name: FUNCTION question_answer_key(p_question_id uuid); Type: COMMENT; Schema: classroom_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION classroom_private.question_answer_key(p_question_id uuid) IS 'Answer key (questions.correct_answer) of a question of the caller''s tenant, for TEACHER and ADMIN callers (or the service role); raises 42501 for students, null for a question of another tenant or unknown id.';
+COMMENT ON FUNCTION classroom_private.question_answer_key(p_question_id uuid) IS 'Answer key (questions.correct_answer) of a question of the caller''s tenant, for TEACHER and ADMIN members; raises 42501 for anyone else, null for a question of another tenant or unknown id. The service role is served by classroom.question_answer_key itself.';
 
 --
 -- Name: question_data_is_valid(classroom.question_type, jsonb, jsonb); Type: FUNCTION; Schema: classroom_private; Owner: postgres
@@ -706,14 +1654,6 @@ begin
     if cardinality(p_question_ids) > 1000 then
         raise exception 'classroom: at most 1000 question ids per call' using errcode = '22023';
     end if;
-    if coalesce((select auth.role()), '') = 'service_role' then
-        -- Every tenant (through the (tenant_id, id) primary key).
-        return query
-        select q.id, q.correct_answer, q.explanation, q.review_notes, q.ai_metadata
-        from classroom.tenants t
-        join classroom.questions q on q.tenant_id = t.id and q.id = any (p_question_ids);
-        return;
-    end if;
     v_tenant_id := (select classroom_private.current_tenant_id());
     v_role := (select classroom_private.current_user_role());
     v_uid := (select auth.uid());
@@ -753,7 +1693,7 @@ ALTER FUNCTION classroom_private.question_details(p_question_ids uuid[]) OWNER T
 -- Name: FUNCTION question_details(p_question_ids uuid[]); Type: COMMENT; Schema: classroom_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION classroom_private.question_details(p_question_ids uuid[]) IS 'The question fields the authenticated role cannot select (correct_answer, explanation, review_notes, ai_metadata) for the given question ids (at most 1000; null raises 22004), answering only for the signed-in caller: TEACHER/ADMIN get every field of the questions of their tenant; a STUDENT gets correct_answer and explanation (review_notes and ai_metadata null) of the questions they have finished: an attempt with is_correct, or as many attempts as the question''s retry_limit (so a raised limit hides the key again while attempts remain); anon, non-members and other tenants'' questions: no row. The service role gets every tenant''s questions.';
+COMMENT ON FUNCTION classroom_private.question_details(p_question_ids uuid[]) IS 'The question fields the authenticated role cannot select (correct_answer, explanation, review_notes, ai_metadata) for the given question ids (at most 1000; null raises 22004), answering only for the signed-in member: TEACHER/ADMIN get every field of the questions of their tenant; a STUDENT gets correct_answer and explanation (review_notes and ai_metadata null) of the questions they have finished: an attempt with is_correct, or as many attempts as the question''s retry_limit (so a raised limit hides the key again while attempts remain); anon, non-members and other tenants'' questions: no row. The service role is served by classroom.question_details itself.';
 
 --
 -- Name: record_grade(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
@@ -827,6 +1767,40 @@ ALTER FUNCTION classroom_private.refresh_progress_score() OWNER TO postgres;
 --
 
 COMMENT ON FUNCTION classroom_private.refresh_progress_score() IS 'Trigger function (after insert/update/delete on grades): sets student_progress.average_score to the average grade score of the student in the lesson, creating the progress row on the first grade.';
+
+--
+-- Name: remove_ai_provider_key(uuid, classroom.ai_provider); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.remove_ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+    v_secret_id uuid;
+begin
+    perform classroom_private.assert_can_manage_ai_keys(p_tenant_id);
+    delete from classroom_private.ai_provider_keys as k
+    where k.tenant_id = p_tenant_id and k.provider = p_provider
+    returning k.secret_id into v_secret_id;
+    if v_secret_id is null then
+        return false;
+    end if;
+    if classroom_private.vault_is_installed() then
+        execute 'delete from vault.secrets where id = $1' using v_secret_id;
+    end if;
+    perform classroom_private.log_security_event(p_tenant_id, 'ai_key_deleted', null, jsonb_build_object('provider', p_provider));
+    return true;
+end
+$_$;
+
+ALTER FUNCTION classroom_private.remove_ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider) OWNER TO postgres;
+
+--
+-- Name: FUNCTION remove_ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.remove_ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider) IS 'Deletes the Vault secret holding a tenant''s provider key and records ai_key_deleted; false when there was none. Caller: the service role or an ADMIN of the tenant (42501).';
 
 --
 -- Name: score_answer(classroom.question_type, jsonb, jsonb, boolean); Type: FUNCTION; Schema: classroom_private; Owner: postgres
@@ -949,7 +1923,7 @@ begin
     -- tg_argv[0]: parent table in schema classroom, tg_argv[1]: column holding the parent id.
     -- Runs with the caller's rights: a parent the caller cannot see gives no lesson_id.
     -- A signed-in caller writes only in their own tenant (same answer as RLS would give).
-    if coalesce((select auth.role()), '') in ('authenticated', 'anon')
+    if current_user in ('authenticated', 'anon')
         and new.tenant_id is distinct from (select classroom_private.current_tenant_id()) then
         raise exception 'classroom: rows can only be written in the caller''s own tenant'
             using errcode = '42501';
@@ -1051,6 +2025,102 @@ ALTER FUNCTION classroom_private.stamp_question_review() OWNER TO postgres;
 COMMENT ON FUNCTION classroom_private.stamp_question_review() IS 'Trigger function: when a question is created or changes status, records who reviewed it and when (cleared again when set back to PENDING).';
 
 --
+-- Name: store_ai_provider_key(uuid, classroom.ai_provider, text); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.store_ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider, p_api_key text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+    v_secret_id uuid;
+    v_name text;
+begin
+    perform classroom_private.assert_can_manage_ai_keys(p_tenant_id);
+    if p_provider is null or p_api_key is null or length(btrim(p_api_key)) = 0 or length(p_api_key) > 4096 then
+        raise exception 'classroom: a provider and a key of 1 to 4096 characters are required' using errcode = '22023';
+    end if;
+    if not classroom_private.vault_is_installed() then
+        raise exception 'classroom: Supabase Vault is not installed, so AI provider keys cannot be stored in the database'
+            using errcode = '0A000',
+                  hint = 'Enable the supabase_vault extension, or keep the keys in the server environment.';
+    end if;
+    v_name := format('classroom:%s:%s', p_tenant_id, p_provider);
+    select k.secret_id into v_secret_id
+    from classroom_private.ai_provider_keys as k
+    where k.tenant_id = p_tenant_id and k.provider = p_provider
+    for update;
+    if v_secret_id is null then
+        execute 'select vault.create_secret($1, $2, $3)'
+        into v_secret_id
+        using p_api_key, v_name, format('API key of AI provider %s for classroom tenant %s', p_provider, p_tenant_id);
+        insert into classroom_private.ai_provider_keys (tenant_id, provider, secret_id, updated_by_id)
+        values (p_tenant_id, p_provider, v_secret_id, (select auth.uid()));
+    else
+        execute 'select vault.update_secret($1, $2)' using v_secret_id, p_api_key;
+        update classroom_private.ai_provider_keys as k
+        set updated_by_id = (select auth.uid()), updated_at = now()
+        where k.tenant_id = p_tenant_id and k.provider = p_provider;
+    end if;
+    perform classroom_private.log_security_event(p_tenant_id, 'ai_key_set', null, jsonb_build_object('provider', p_provider));
+end
+$_$;
+
+ALTER FUNCTION classroom_private.store_ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider, p_api_key text) OWNER TO postgres;
+
+--
+-- Name: FUNCTION store_ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider, p_api_key text); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.store_ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider, p_api_key text) IS 'Stores (or replaces) the API key of a tenant''s AI provider in Supabase Vault and records an ai_key_set event (never the key). Caller: the service role or an ADMIN of the tenant (42501). Key: 1-4096 characters (22023). Without Vault: 0A000, nothing stored.';
+
+--
+-- Name: tenant_ai_key_status(uuid); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.tenant_ai_key_status(p_tenant_id uuid) RETURNS TABLE(provider classroom.ai_provider, updated_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+    perform classroom_private.assert_can_manage_ai_keys(p_tenant_id);
+    return query
+        select k.provider, k.updated_at
+        from classroom_private.ai_provider_keys as k
+        where k.tenant_id = p_tenant_id
+        order by k.provider;
+end
+$$;
+
+ALTER FUNCTION classroom_private.tenant_ai_key_status(p_tenant_id uuid) OWNER TO postgres;
+
+--
+-- Name: FUNCTION tenant_ai_key_status(p_tenant_id uuid); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.tenant_ai_key_status(p_tenant_id uuid) IS 'Which providers of the tenant have a key in Vault, and since when (never the key). Caller: the service role or an ADMIN of the tenant (42501).';
+
+--
+-- Name: vault_is_installed(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.vault_is_installed() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select pg_catalog.to_regclass('vault.decrypted_secrets') is not null
+        and pg_catalog.to_regclass('vault.secrets') is not null;
+$$;
+
+ALTER FUNCTION classroom_private.vault_is_installed() OWNER TO postgres;
+
+--
+-- Name: FUNCTION vault_is_installed(); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.vault_is_installed() IS 'True when Supabase Vault (vault.secrets, vault.decrypted_secrets) exists in this database.';
+
+--
 -- Name: write_audit_log(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
 --
 
@@ -1113,8 +2183,6 @@ ALTER FUNCTION classroom_private.write_audit_log() OWNER TO postgres;
 
 COMMENT ON FUNCTION classroom_private.write_audit_log() IS 'Trigger function (after insert/update/delete, per row): appends the change to classroom.audit_logs with the acting member; trigger arguments name fields not to copy (personal data). Skips rows whose tenant is being deleted and updates that change nothing audited.';
 
-SET default_table_access_method = heap;
-
 --
 -- Name: ai_configurations; Type: TABLE; Schema: classroom; Owner: postgres
 --
@@ -1141,7 +2209,7 @@ ALTER TABLE classroom.ai_configurations OWNER TO postgres;
 -- Name: TABLE ai_configurations; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.ai_configurations IS 'AI provider settings per tenant; at most one active configuration per provider and tenant (partial unique index). API keys are not stored here (keep them in Supabase Vault / server env).';
+COMMENT ON TABLE classroom.ai_configurations IS 'AI provider settings per tenant; at most one active configuration per provider and tenant (partial unique index). API keys are never stored here (parameters refuse api_key/apiKey/secret): a tenant admin stores them encrypted in Supabase Vault with classroom.set_ai_provider_key, and only the service role reads them back (classroom_private.ai_provider_key).';
 
 --
 -- Name: COLUMN ai_configurations.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -1237,7 +2305,7 @@ ALTER TABLE classroom.ai_usage_logs OWNER TO postgres;
 -- Name: TABLE ai_usage_logs; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.ai_usage_logs IS 'One row per AI request: tokens, cost and response time, for cost tracking and monitoring. Written by the server (service role).';
+COMMENT ON TABLE classroom.ai_usage_logs IS 'One row per AI request: tokens, cost and response time, for cost tracking and monitoring. Server-owned entirely: written by the server (service role) only; members read their own rows, admins the tenant''s.';
 
 --
 -- Name: COLUMN ai_usage_logs.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -1354,7 +2422,7 @@ ALTER TABLE classroom.analytics_events OWNER TO postgres;
 -- Name: TABLE analytics_events; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.analytics_events IS 'Append-only event stream for learning analytics and monitoring (video playback, question interactions, navigation, performance, errors). Events of a deleted user are kept anonymised (user_id set null). Candidate for monthly partitioning at scale.';
+COMMENT ON TABLE classroom.analytics_events IS 'Append-only event stream for learning analytics and monitoring (video playback, question interactions, navigation, performance, errors). Events of a deleted user are kept anonymised (user_id set null). Candidate for monthly partitioning at scale. Client writes: a member inserts their own events (event_data at most 16 KiB). Server-owned: created_at (not writable by clients); no update or delete.';
 
 --
 -- Name: COLUMN analytics_events.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -1439,7 +2507,7 @@ ALTER TABLE classroom.audit_logs OWNER TO postgres;
 -- Name: TABLE audit_logs; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.audit_logs IS 'System audit trail written only by the trigger classroom_private.write_audit_log() on users, lessons, questions, ai_configurations, grades and system_configs. Personal fields of users are not copied; the actor is set null when deleted.';
+COMMENT ON TABLE classroom.audit_logs IS 'System audit trail written only by the trigger classroom_private.write_audit_log() on users, lessons, questions, ai_configurations, grades and system_configs. Personal fields of users are not copied; the actor is set null when deleted. Server-owned entirely: no client writes; admins read their tenant''s entries.';
 
 --
 -- Name: COLUMN audit_logs.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -1525,7 +2593,7 @@ ALTER TABLE classroom.grades OWNER TO postgres;
 -- Name: TABLE grades; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.grades IS 'Grade of a student on a question: best attempt score (partial credit), attempts used against the configurable retry limit, pass/fail against the passing threshold. Written by the attempt trigger; teachers may override score and feedback.';
+COMMENT ON TABLE classroom.grades IS 'Grade of a student on a question: best attempt score (partial credit), attempts used against the configurable retry limit, pass/fail against the passing threshold. Server-owned: written by the attempt trigger (score, attempts_used, max_attempts), is_passed (trigger), graded_by_id/graded_at (the overriding teacher, now()). Client writes: the lesson''s managers may override score and feedback (bounded); every change, with the old value, is in audit_logs. Clients cannot delete grades.';
 
 --
 -- Name: COLUMN grades.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -1612,6 +2680,72 @@ COMMENT ON COLUMN classroom.grades.created_at IS 'When the grade was created.';
 COMMENT ON COLUMN classroom.grades.updated_at IS 'Last change (set by trigger).';
 
 --
+-- Name: invitations; Type: TABLE; Schema: classroom; Owner: postgres
+--
+
+CREATE TABLE classroom.invitations (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    email text NOT NULL,
+    role classroom.user_role DEFAULT 'STUDENT'::classroom.user_role NOT NULL,
+    invited_by_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone DEFAULT (now() + '7 days'::interval) NOT NULL,
+    CONSTRAINT invitations_email_check CHECK (((email = lower(email)) AND (email ~ '^[^@\s]+@[^@\s]+$'::text) AND (length(email) <= 320))),
+    CONSTRAINT invitations_expires_at_check CHECK (((expires_at > created_at) AND (expires_at <= (created_at + '30 days'::interval))))
+);
+
+ALTER TABLE classroom.invitations OWNER TO postgres;
+
+--
+-- Name: TABLE invitations; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON TABLE classroom.invitations IS 'Open invitations into a tenant: the consent step of membership. A tenant ADMIN invites an email address (client writes tenant_id, email, role, expires_at; role and expires_at can be changed, which re-issues the invitation); the person signed in with that email sees it (classroom.my_invitations) and accepts it (classroom.accept_invitation, which creates their classroom.users row and deletes the invitation) or declines it (delete). Server-owned: email is stored lower-cased, invited_by_id is the inviting admin, created_at is now() (also on re-issue), an invitation lives at most 30 days (default 7) and a tenant has at most 1000 open ones. Inviting never reads auth.users or another tenant, so it reveals nothing about the address.';
+
+--
+-- Name: COLUMN invitations.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.invitations.tenant_id IS 'Tenant the person is invited into (part of the key).';
+
+--
+-- Name: COLUMN invitations.id; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.invitations.id IS 'Invitation id, unique with tenant_id; the invitee passes it to accept_invitation.';
+
+--
+-- Name: COLUMN invitations.email; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.invitations.email IS 'Invited address, lower-cased by trigger; matched against the email of the signed-in invitee (auth.email()). One open invitation per address and tenant.';
+
+--
+-- Name: COLUMN invitations.role; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.invitations.role IS 'Role the person gets on accepting: STUDENT (default), TEACHER or ADMIN.';
+
+--
+-- Name: COLUMN invitations.invited_by_id; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.invitations.invited_by_id IS 'Admin who invited (set by trigger for API callers); null for the service role or once deleted.';
+
+--
+-- Name: COLUMN invitations.created_at; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.invitations.created_at IS 'When the invitation was issued or last re-issued (set by trigger).';
+
+--
+-- Name: COLUMN invitations.expires_at; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.invitations.expires_at IS 'End of validity: after created_at, at most 30 days later (default 7 days). Expired invitations cannot be accepted.';
+
+--
 -- Name: lessons; Type: TABLE; Schema: classroom; Owner: postgres
 --
 
@@ -1638,7 +2772,7 @@ ALTER TABLE classroom.lessons OWNER TO postgres;
 -- Name: TABLE lessons; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.lessons IS 'Top level of the content hierarchy (course level): lesson > video groups > videos > milestones > questions.';
+COMMENT ON TABLE classroom.lessons IS 'Top level of the content hierarchy (course level): lesson > video groups > videos > milestones > questions. Client writes: a TEACHER writes their own lessons (created_by_id = themself), an ADMIN any lesson of the tenant: title, description, thumbnail, status, metadata, created_by_id. Server-owned: version (trigger), created_at/updated_at; every change is in audit_logs.';
 
 --
 -- Name: COLUMN lessons.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -1731,7 +2865,7 @@ ALTER TABLE classroom.milestones OWNER TO postgres;
 -- Name: TABLE milestones; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.milestones IS 'Interactive checkpoints at a point in time of a video; playback pauses there for the questions.';
+COMMENT ON TABLE classroom.milestones IS 'Interactive checkpoints at a point in time of a video; playback pauses there for the questions. The key is (tenant_id, id), so the seed''s milestone lookup groups by both: select m.id, m.timestamp, m.title, m.is_required, count(q.id) as question_count from milestones m left join questions q on q.tenant_id = m.tenant_id and q.milestone_id = m.id and q.status = ''APPROVED'' where m.video_id = $1 group by m.tenant_id, m.id order by m.timestamp. (`group by m.id` alone fails with 42803: m.id is not the whole key.)';
 
 --
 -- Name: COLUMN milestones.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -1822,7 +2956,7 @@ ALTER TABLE classroom.question_attempts OWNER TO postgres;
 -- Name: TABLE question_attempts; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.question_attempts IS 'Every answer a student submits (append-only). A trigger numbers the attempt, enforces the question''s retry_limit, grades it (partial credit where the type allows) and updates grades.';
+COMMENT ON TABLE classroom.question_attempts IS 'Every answer a student submits (append-only: no update or delete for clients). Client writes: the student states the answer (answer, at most 16 KiB; question_id, session_id, time_spent). Server-owned: attempt_number, lesson_id, score, is_correct and created_at (trigger: numbers the attempt, enforces the question''s retry_limit, grades it with partial credit where the type allows, updates grades).';
 
 --
 -- Name: COLUMN question_attempts.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -1942,7 +3076,7 @@ ALTER TABLE classroom.questions OWNER TO postgres;
 -- Name: TABLE questions; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.questions IS 'Questions at a milestone, usually AI-generated, with the review workflow PENDING > APPROVED/REJECTED. question_data is what students see. correct_answer, explanation, review_notes and ai_metadata are not selectable by the authenticated role (column privileges; explanation, review_notes and ai_metadata since 20261123191500): read them through classroom.question_details(uuid[]), which gives staff everything and a student the answer key and explanation of a question they have finished.';
+COMMENT ON TABLE classroom.questions IS 'Questions at a milestone, usually AI-generated, with the review workflow PENDING > APPROVED/REJECTED. question_data is what students see. correct_answer, explanation, review_notes and ai_metadata are not selectable by the authenticated role (column privileges; explanation, review_notes and ai_metadata since 20261123191500): read them through classroom.question_details(uuid[]), which gives staff everything and a student the answer key and explanation of a question they have finished. Client writes: the lesson''s managers write the question, its answer key, status and review notes. Server-owned: lesson_id (from the milestone), created_by_id (the inserting member), reviewed_by_id/reviewed_at (trigger on a status change), version, created_at/updated_at; every change (answer keys included) is in audit_logs.';
 
 --
 -- Name: COLUMN questions.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -2089,6 +3223,80 @@ COMMENT ON COLUMN classroom.questions.created_at IS 'When the question was creat
 COMMENT ON COLUMN classroom.questions.updated_at IS 'Last change (set by trigger).';
 
 --
+-- Name: security_events; Type: TABLE; Schema: classroom; Owner: postgres
+--
+
+CREATE TABLE classroom.security_events (
+    tenant_id uuid NOT NULL,
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    event_type text NOT NULL,
+    subject_user_id uuid,
+    actor_id uuid,
+    actor_role text NOT NULL,
+    details jsonb DEFAULT '{}'::jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT security_events_actor_role_check CHECK ((actor_role = ANY (ARRAY['authenticated'::text, 'anon'::text, 'service_role'::text, 'database'::text]))),
+    CONSTRAINT security_events_details_check CHECK (((jsonb_typeof(details) = 'object'::text) AND (pg_column_size(details) <= 2048))),
+    CONSTRAINT security_events_event_type_check CHECK ((event_type = ANY (ARRAY['membership_added'::text, 'membership_removed'::text, 'membership_moved'::text, 'role_changed'::text, 'member_deactivated'::text, 'member_reactivated'::text, 'tenant_created'::text, 'tenant_updated'::text, 'tenant_suspended'::text, 'tenant_reactivated'::text, 'tenant_deleted'::text, 'sign_in'::text, 'data_exported'::text, 'erasure_requested'::text, 'erasure_processed'::text, 'ai_key_set'::text, 'ai_key_deleted'::text])))
+);
+
+ALTER TABLE classroom.security_events OWNER TO postgres;
+
+--
+-- Name: TABLE security_events; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON TABLE classroom.security_events IS 'Security event trail (the seed''s "security event monitoring"): membership and role changes, tenant changes, sign-ins (from auth.users.last_sign_in_at, stamped by Supabase Auth), data exports, erasure requests and their processing, AI provider key changes. Append-only: written only by classroom_private.log_security_event (triggers and checked functions), never edited. Readable by the tenant''s admins (their tenant) and by the member an event is about; service_role reads all. No foreign keys on purpose: an event outlives the tenant or member it names (a deleted tenant''s events stay for service_role; erasure clears subject_user_id).';
+
+--
+-- Name: COLUMN security_events.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.security_events.tenant_id IS 'Tenant the event belongs to (part of the key; not a foreign key, so the event outlives the tenant).';
+
+--
+-- Name: COLUMN security_events.id; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.security_events.id IS 'Event id, unique with tenant_id.';
+
+--
+-- Name: COLUMN security_events.event_type; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.security_events.event_type IS 'What happened: membership_added, membership_removed, membership_moved, role_changed, member_deactivated, member_reactivated, tenant_created, tenant_updated, tenant_suspended, tenant_reactivated, tenant_deleted, sign_in, data_exported, erasure_requested, erasure_processed, ai_key_set, ai_key_deleted.';
+
+--
+-- Name: COLUMN security_events.subject_user_id; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.security_events.subject_user_id IS 'The person the event is about (auth.users id), when there is one; cleared when their erasure is processed.';
+
+--
+-- Name: COLUMN security_events.actor_id; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.security_events.actor_id IS 'Who did it (auth.uid()); null for the service role, Supabase Auth or a database session.';
+
+--
+-- Name: COLUMN security_events.actor_role; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.security_events.actor_role IS 'The caller''s role: authenticated, anon, service_role, or database (no JWT: a migration, pg_cron, Supabase Auth itself).';
+
+--
+-- Name: COLUMN security_events.details; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.security_events.details IS 'Small JSON object (at most 2 kB) with the facts of the event, e.g. {"from": "STUDENT", "to": "TEACHER"}; never personal data such as names or emails.';
+
+--
+-- Name: COLUMN security_events.created_at; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom.security_events.created_at IS 'When it happened.';
+
+--
 -- Name: student_progress; Type: TABLE; Schema: classroom; Owner: postgres
 --
 
@@ -2121,7 +3329,7 @@ ALTER TABLE classroom.student_progress OWNER TO postgres;
 -- Name: TABLE student_progress; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.student_progress IS 'Progress of one student in one lesson. completion_percent, time and position are synced by the student''s client; average_score is maintained from grades by trigger (students cannot write it).';
+COMMENT ON TABLE classroom.student_progress IS 'Progress of one student in one lesson. Client writes: the student''s player reports completion_percent, total_time_spent, current_video_id, last_position, progress_data (bounded) and completes the lesson by setting completed_at (stored as now(), only at 100%). Server-owned: average_score (from grades, by trigger), started_at and created_at (now() on insert), completed_at''s value, updated_at. completion_percent and times are what the student''s client reported; grades come only from graded attempts.';
 
 --
 -- Name: COLUMN student_progress.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -2241,7 +3449,7 @@ ALTER TABLE classroom.student_sessions OWNER TO postgres;
 -- Name: TABLE student_sessions; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.student_sessions IS 'Cross-device session continuity: one row per device session with the last video and position and a heartbeat; the most recent heartbeat of a student tells any device where to resume. At most one open session per student and device.';
+COMMENT ON TABLE classroom.student_sessions IS 'Cross-device session continuity: one row per device session with the last video and position and a heartbeat; the most recent heartbeat of a student tells any device where to resume. At most one open session per student and device. Client writes: the student inserts, updates and deletes their own sessions: device, lesson, last_video_id, last_position, state (bounded). Server-owned: started_at and created_at (now() on insert), last_heartbeat_at and ended_at (now() whenever the client sets them: a heartbeat or an end is an event, its time is the server''s), updated_at.';
 
 --
 -- Name: COLUMN student_sessions.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -2355,7 +3563,7 @@ ALTER TABLE classroom.system_configs OWNER TO postgres;
 -- Name: TABLE system_configs; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.system_configs IS 'Dynamic configuration per tenant, unique by key (e.g. video.maxFileSize, ai.defaultProvider, grading.passingThreshold). The defaults are inserted for every new tenant by trigger.';
+COMMENT ON TABLE classroom.system_configs IS 'Dynamic configuration per tenant, unique by key (e.g. video.maxFileSize, ai.defaultProvider, grading.passingThreshold). The defaults are inserted for every new tenant by trigger. Client writes: a tenant ADMIN writes key, value, description (bounded). Server-owned: updated_by_id (the writing admin), created_at/updated_at; changes are in audit_logs.';
 
 --
 -- Name: COLUMN system_configs.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -2422,7 +3630,7 @@ ALTER TABLE classroom.tenants OWNER TO postgres;
 -- Name: TABLE tenants; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.tenants IS 'Organisations whose data is isolated from each other. The distribution key of the module: tenants.id is the tenant_id of every other table (a Citus reference table).';
+COMMENT ON TABLE classroom.tenants IS 'Organisations whose data is isolated from each other. The distribution key of the module: tenants.id is the tenant_id of every other table (a Citus reference table). Client writes: a tenant ADMIN updates name and settings (bounded). Server-owned: creation (service role), slug, is_active (suspension), created_at/updated_at.';
 
 --
 -- Name: COLUMN tenants.id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -2497,7 +3705,7 @@ ALTER TABLE classroom.user_preferences OWNER TO postgres;
 -- Name: TABLE user_preferences; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.user_preferences IS 'Personalisation and learning preferences of one member (one row per user).';
+COMMENT ON TABLE classroom.user_preferences IS 'Personalisation and learning preferences of one member (one row per user). Client writes: the member inserts, updates and deletes their own row, every column (bounded: text 10,000 characters, jsonb 64 KiB). Server-owned: created_at/updated_at.';
 
 --
 -- Name: COLUMN user_preferences.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -2599,7 +3807,7 @@ ALTER TABLE classroom.users OWNER TO postgres;
 -- Name: TABLE users; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.users IS 'Membership/profile of an auth user in exactly one tenant (1:1 with auth.users, deleted with it). Source of the caller''s tenant and role for RLS. The primary key is id (one tenant per person); users_tenant_id_id_key is the (tenant_id, id) target of every composite foreign key. To distribute by tenant, users_pkey can be dropped: id stays unique through auth.users.';
+COMMENT ON TABLE classroom.users IS 'Membership/profile of an auth user in exactly one tenant (1:1 with auth.users, deleted with it). Source of the caller''s tenant and role for RLS. The primary key is id (one tenant per person); users_tenant_id_id_key is the (tenant_id, id) target of every composite foreign key. To distribute by tenant, users_pkey can be dropped: id stays unique through auth.users. Membership needs consent: rows are created by classroom.accept_invitation (the person, from an invitation) or by the service role, never by an admin directly; a member leaves with classroom.leave_tenant(). Client writes: a member updates first_name, last_name, avatar_url, last_login_at of their own row; an ADMIN also role, email, email_verified(_at), is_active of members of the tenant, and deletes other members. Server-owned: id, tenant_id, created_at/updated_at, and the times last_login_at and email_verified_at (now() whenever a client sets them).';
 
 --
 -- Name: COLUMN users.id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -2702,7 +3910,7 @@ ALTER TABLE classroom.video_groups OWNER TO postgres;
 -- Name: TABLE video_groups; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.video_groups IS 'Chapters: logical groups of related videos inside a lesson.';
+COMMENT ON TABLE classroom.video_groups IS 'Chapters: logical groups of related videos inside a lesson. Client writes: the lesson''s managers (its teacher, admins) write every column but created_at/updated_at (server-owned).';
 
 --
 -- Name: COLUMN video_groups.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -2791,7 +3999,7 @@ ALTER TABLE classroom.videos OWNER TO postgres;
 -- Name: TABLE videos; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.videos IS 'Individual videos stored in Google Cloud Storage (bucket + object path), with processing metadata.';
+COMMENT ON TABLE classroom.videos IS 'Individual videos stored in Google Cloud Storage (bucket + object path), with processing metadata. Client writes: the lesson''s managers write every column (metadata up to 1 MiB) but lesson_id (copied from the video group) and created_at/updated_at (server-owned).';
 
 --
 -- Name: COLUMN videos.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -2896,6 +4104,56 @@ COMMENT ON COLUMN classroom.videos.created_at IS 'When the video was created.';
 COMMENT ON COLUMN classroom.videos.updated_at IS 'Last change (set by trigger).';
 
 --
+-- Name: ai_provider_keys; Type: TABLE; Schema: classroom_private; Owner: postgres
+--
+
+CREATE TABLE classroom_private.ai_provider_keys (
+    tenant_id uuid NOT NULL,
+    provider classroom.ai_provider NOT NULL,
+    secret_id uuid NOT NULL,
+    updated_by_id uuid,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE classroom_private.ai_provider_keys OWNER TO postgres;
+
+--
+-- Name: TABLE ai_provider_keys; Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON TABLE classroom_private.ai_provider_keys IS 'Which Vault secret holds the API key of each tenant''s AI provider (the key itself is only in vault.secrets, encrypted). Private: read and written only by the checked functions. Deleting a tenant deletes these rows; classroom_private.delete_tenant_ai_keys removes the Vault secrets with them.';
+
+--
+-- Name: COLUMN ai_provider_keys.tenant_id; Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom_private.ai_provider_keys.tenant_id IS 'Tenant.';
+
+--
+-- Name: COLUMN ai_provider_keys.provider; Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom_private.ai_provider_keys.provider IS 'AI provider.';
+
+--
+-- Name: COLUMN ai_provider_keys.secret_id; Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom_private.ai_provider_keys.secret_id IS 'vault.secrets id of the key.';
+
+--
+-- Name: COLUMN ai_provider_keys.updated_by_id; Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom_private.ai_provider_keys.updated_by_id IS 'Admin who last set it (auth.uid()); null for the service role.';
+
+--
+-- Name: COLUMN ai_provider_keys.updated_at; Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON COLUMN classroom_private.ai_provider_keys.updated_at IS 'When it was last set.';
+
+--
 -- Name: ai_configurations ai_configurations_pkey; Type: CONSTRAINT; Schema: classroom; Owner: postgres
 --
 
@@ -2924,6 +4182,13 @@ ALTER TABLE ONLY classroom.audit_logs
     ADD CONSTRAINT audit_logs_pkey PRIMARY KEY (tenant_id, id);
 
 --
+-- Name: erasure_requests erasure_requests_pkey; Type: CONSTRAINT; Schema: classroom; Owner: postgres
+--
+
+ALTER TABLE ONLY classroom.erasure_requests
+    ADD CONSTRAINT erasure_requests_pkey PRIMARY KEY (tenant_id, id);
+
+--
 -- Name: grades grades_pkey; Type: CONSTRAINT; Schema: classroom; Owner: postgres
 --
 
@@ -2936,6 +4201,20 @@ ALTER TABLE ONLY classroom.grades
 
 ALTER TABLE ONLY classroom.grades
     ADD CONSTRAINT grades_tenant_id_student_id_question_id_key UNIQUE (tenant_id, student_id, question_id);
+
+--
+-- Name: invitations invitations_pkey; Type: CONSTRAINT; Schema: classroom; Owner: postgres
+--
+
+ALTER TABLE ONLY classroom.invitations
+    ADD CONSTRAINT invitations_pkey PRIMARY KEY (tenant_id, id);
+
+--
+-- Name: invitations invitations_tenant_id_email_key; Type: CONSTRAINT; Schema: classroom; Owner: postgres
+--
+
+ALTER TABLE ONLY classroom.invitations
+    ADD CONSTRAINT invitations_tenant_id_email_key UNIQUE (tenant_id, email);
 
 --
 -- Name: lessons lessons_pkey; Type: CONSTRAINT; Schema: classroom; Owner: postgres
@@ -2985,6 +4264,13 @@ ALTER TABLE ONLY classroom.questions
 
 ALTER TABLE ONLY classroom.questions
     ADD CONSTRAINT questions_tenant_id_id_lesson_id_key UNIQUE (tenant_id, id, lesson_id);
+
+--
+-- Name: security_events security_events_pkey; Type: CONSTRAINT; Schema: classroom; Owner: postgres
+--
+
+ALTER TABLE ONLY classroom.security_events
+    ADD CONSTRAINT security_events_pkey PRIMARY KEY (tenant_id, id);
 
 --
 -- Name: student_progress student_progress_pkey; Type: CONSTRAINT; Schema: classroom; Owner: postgres
@@ -3090,6 +4376,13 @@ ALTER TABLE ONLY classroom.videos
 
 ALTER TABLE ONLY classroom.videos
     ADD CONSTRAINT videos_tenant_id_id_lesson_id_key UNIQUE (tenant_id, id, lesson_id);
+
+--
+-- Name: ai_provider_keys ai_provider_keys_pkey; Type: CONSTRAINT; Schema: classroom_private; Owner: postgres
+--
+
+ALTER TABLE ONLY classroom_private.ai_provider_keys
+    ADD CONSTRAINT ai_provider_keys_pkey PRIMARY KEY (tenant_id, provider);
 
 --
 -- Name: idx_ai_configurations_tenant_id_created_by_id; Type: INDEX; Schema: classroom; Owner: postgres
@@ -3206,6 +4499,30 @@ CREATE INDEX idx_audit_logs_tenant_id_created_at ON classroom.audit_logs USING b
 CREATE INDEX idx_audit_logs_tenant_id_table_name_record_id ON classroom.audit_logs USING btree (tenant_id, table_name, record_id);
 
 --
+-- Name: idx_erasure_requests_tenant_id_user_id_pending; Type: INDEX; Schema: classroom; Owner: postgres
+--
+
+CREATE UNIQUE INDEX idx_erasure_requests_tenant_id_user_id_pending ON classroom.erasure_requests USING btree (tenant_id, user_id) WHERE (status = 'pending'::text);
+
+--
+-- Name: INDEX idx_erasure_requests_tenant_id_user_id_pending; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON INDEX classroom.idx_erasure_requests_tenant_id_user_id_pending IS 'At most one pending request per person (tenant_id leads, so the index stays distributable by tenant).';
+
+--
+-- Name: idx_erasure_requests_user_id; Type: INDEX; Schema: classroom; Owner: postgres
+--
+
+CREATE INDEX idx_erasure_requests_user_id ON classroom.erasure_requests USING btree (user_id);
+
+--
+-- Name: INDEX idx_erasure_requests_user_id; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON INDEX classroom.idx_erasure_requests_user_id IS 'A member''s own requests (select policy).';
+
+--
 -- Name: idx_grades_tenant_id_graded_by_id; Type: INDEX; Schema: classroom; Owner: postgres
 --
 
@@ -3222,6 +4539,24 @@ CREATE INDEX idx_grades_tenant_id_lesson_id_student_id ON classroom.grades USING
 --
 
 CREATE INDEX idx_grades_tenant_id_question_id_lesson_id ON classroom.grades USING btree (tenant_id, question_id, lesson_id);
+
+--
+-- Name: idx_invitations_email; Type: INDEX; Schema: classroom; Owner: postgres
+--
+
+CREATE INDEX idx_invitations_email ON classroom.invitations USING btree (email);
+
+--
+-- Name: INDEX idx_invitations_email; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON INDEX classroom.idx_invitations_email IS 'An invitee''s invitations across tenants (select policy, my_invitations, accept_invitation).';
+
+--
+-- Name: idx_invitations_tenant_id_invited_by_id; Type: INDEX; Schema: classroom; Owner: postgres
+--
+
+CREATE INDEX idx_invitations_tenant_id_invited_by_id ON classroom.invitations USING btree (tenant_id, invited_by_id);
 
 --
 -- Name: idx_lessons_tenant_id_created_by_id; Type: INDEX; Schema: classroom; Owner: postgres
@@ -3320,6 +4655,30 @@ CREATE INDEX idx_questions_tenant_id_question_data ON classroom.questions USING 
 CREATE INDEX idx_questions_tenant_id_reviewed_by_id ON classroom.questions USING btree (tenant_id, reviewed_by_id);
 
 --
+-- Name: idx_security_events_subject_user_id_created_at; Type: INDEX; Schema: classroom; Owner: postgres
+--
+
+CREATE INDEX idx_security_events_subject_user_id_created_at ON classroom.security_events USING btree (subject_user_id, created_at);
+
+--
+-- Name: INDEX idx_security_events_subject_user_id_created_at; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON INDEX classroom.idx_security_events_subject_user_id_created_at IS 'A member''s own events (select policy), and clearing them on erasure.';
+
+--
+-- Name: idx_security_events_tenant_id_created_at; Type: INDEX; Schema: classroom; Owner: postgres
+--
+
+CREATE INDEX idx_security_events_tenant_id_created_at ON classroom.security_events USING btree (tenant_id, created_at);
+
+--
+-- Name: INDEX idx_security_events_tenant_id_created_at; Type: COMMENT; Schema: classroom; Owner: postgres
+--
+
+COMMENT ON INDEX classroom.idx_security_events_tenant_id_created_at IS 'An admin''s latest events of the tenant.';
+
+--
 -- Name: idx_student_progress_tenant_id_current_video_id; Type: INDEX; Schema: classroom; Owner: postgres
 --
 
@@ -3406,6 +4765,18 @@ ALTER STATISTICS classroom.grades_tenant_id_lesson_id_student_id_stats OWNER TO 
 COMMENT ON STATISTICS classroom.grades_tenant_id_lesson_id_student_id_stats IS 'Functional dependencies lesson_id -> tenant_id and student_id -> tenant_id, so the tenant_id = <caller''s tenant> qual that RLS adds does not make the planner underestimate a lesson''s or a student''s grades (and pick a scan of the whole lesson for one student''s rows).';
 
 --
+-- Name: users audit_membership_change; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER audit_membership_change AFTER INSERT OR DELETE OR UPDATE OF tenant_id, role, is_active ON classroom.users FOR EACH ROW EXECUTE FUNCTION classroom_private.audit_membership_change();
+
+--
+-- Name: tenants audit_tenant_change; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER audit_tenant_change AFTER INSERT OR DELETE OR UPDATE ON classroom.tenants FOR EACH ROW EXECUTE FUNCTION classroom_private.audit_tenant_change();
+
+--
 -- Name: lessons bump_version; Type: TRIGGER; Schema: classroom; Owner: postgres
 --
 
@@ -3416,6 +4787,12 @@ CREATE TRIGGER bump_version BEFORE INSERT OR UPDATE ON classroom.lessons FOR EAC
 --
 
 CREATE TRIGGER bump_version BEFORE INSERT OR UPDATE ON classroom.questions FOR EACH ROW EXECUTE FUNCTION classroom_private.bump_version();
+
+--
+-- Name: question_attempts check_caller; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER check_caller BEFORE INSERT ON classroom.question_attempts FOR EACH ROW EXECUTE FUNCTION classroom_private.check_attempt_caller();
 
 --
 -- Name: milestones check_timestamp; Type: TRIGGER; Schema: classroom; Owner: postgres
@@ -3430,6 +4807,108 @@ CREATE TRIGGER check_timestamp BEFORE INSERT OR UPDATE OF "timestamp", video_id 
 CREATE TRIGGER create_defaults AFTER INSERT ON classroom.tenants FOR EACH ROW EXECUTE FUNCTION classroom_private.create_tenant_defaults();
 
 --
+-- Name: tenants delete_tenant_ai_keys; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER delete_tenant_ai_keys BEFORE DELETE ON classroom.tenants FOR EACH ROW EXECUTE FUNCTION classroom_private.delete_tenant_ai_keys();
+
+--
+-- Name: ai_configurations guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.ai_configurations FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write('created:created_at', 'caller:created_by_id');
+
+--
+-- Name: analytics_events guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.analytics_events FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write('json=16384');
+
+--
+-- Name: grades guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.grades FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write();
+
+--
+-- Name: invitations guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.invitations FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write();
+
+--
+-- Name: lessons guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.lessons FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write('created:created_at');
+
+--
+-- Name: milestones guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.milestones FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write('created:created_at');
+
+--
+-- Name: question_attempts guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.question_attempts FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write('json=16384');
+
+--
+-- Name: questions guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.questions FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write('created:created_at', 'caller:created_by_id');
+
+--
+-- Name: student_progress guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.student_progress FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write('created:created_at', 'created:started_at', 'touched:completed_at');
+
+--
+-- Name: student_sessions guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.student_sessions FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write('created:created_at', 'created:started_at', 'touched:last_heartbeat_at', 'touched:ended_at');
+
+--
+-- Name: system_configs guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.system_configs FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write('created:created_at');
+
+--
+-- Name: tenants guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.tenants FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write('created:created_at');
+
+--
+-- Name: user_preferences guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.user_preferences FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write('created:created_at');
+
+--
+-- Name: users guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.users FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write('created:created_at', 'touched:last_login_at', 'touched:email_verified_at');
+
+--
+-- Name: video_groups guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.video_groups FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write('created:created_at');
+
+--
+-- Name: videos guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.videos FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write('created:created_at', 'metadata=1048576');
+
+--
 -- Name: users guard_update; Type: TRIGGER; Schema: classroom; Owner: postgres
 --
 
@@ -3440,6 +4919,12 @@ CREATE TRIGGER guard_update BEFORE UPDATE ON classroom.users FOR EACH ROW EXECUT
 --
 
 CREATE TRIGGER prepare_attempt BEFORE INSERT ON classroom.question_attempts FOR EACH ROW EXECUTE FUNCTION classroom_private.prepare_question_attempt();
+
+--
+-- Name: invitations prepare_invitation; Type: TRIGGER; Schema: classroom; Owner: postgres
+--
+
+CREATE TRIGGER prepare_invitation BEFORE INSERT OR UPDATE ON classroom.invitations FOR EACH ROW EXECUTE FUNCTION classroom_private.prepare_invitation();
 
 --
 -- Name: question_attempts record_grade; Type: TRIGGER; Schema: classroom; Owner: postgres
@@ -3695,6 +5180,13 @@ ALTER TABLE ONLY classroom.audit_logs
     ADD CONSTRAINT audit_logs_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES classroom.tenants(id) ON DELETE CASCADE;
 
 --
+-- Name: erasure_requests erasure_requests_tenant_id_fkey; Type: FK CONSTRAINT; Schema: classroom; Owner: postgres
+--
+
+ALTER TABLE ONLY classroom.erasure_requests
+    ADD CONSTRAINT erasure_requests_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES classroom.tenants(id) ON DELETE CASCADE;
+
+--
 -- Name: grades grades_graded_by_id_fkey; Type: FK CONSTRAINT; Schema: classroom; Owner: postgres
 --
 
@@ -3714,6 +5206,20 @@ ALTER TABLE ONLY classroom.grades
 
 ALTER TABLE ONLY classroom.grades
     ADD CONSTRAINT grades_student_id_fkey FOREIGN KEY (tenant_id, student_id) REFERENCES classroom.users(tenant_id, id) ON DELETE CASCADE;
+
+--
+-- Name: invitations invitations_invited_by_id_fkey; Type: FK CONSTRAINT; Schema: classroom; Owner: postgres
+--
+
+ALTER TABLE ONLY classroom.invitations
+    ADD CONSTRAINT invitations_invited_by_id_fkey FOREIGN KEY (tenant_id, invited_by_id) REFERENCES classroom.users(tenant_id, id) ON DELETE SET NULL (invited_by_id);
+
+--
+-- Name: invitations invitations_tenant_id_fkey; Type: FK CONSTRAINT; Schema: classroom; Owner: postgres
+--
+
+ALTER TABLE ONLY classroom.invitations
+    ADD CONSTRAINT invitations_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES classroom.tenants(id) ON DELETE CASCADE;
 
 --
 -- Name: lessons lessons_created_by_id_fkey; Type: FK CONSTRAINT; Schema: classroom; Owner: postgres
@@ -3877,6 +5383,13 @@ ALTER TABLE ONLY classroom.videos
     ADD CONSTRAINT videos_video_group_id_fkey FOREIGN KEY (tenant_id, video_group_id, lesson_id) REFERENCES classroom.video_groups(tenant_id, id, lesson_id) ON UPDATE CASCADE ON DELETE CASCADE;
 
 --
+-- Name: ai_provider_keys ai_provider_keys_tenant_id_fkey; Type: FK CONSTRAINT; Schema: classroom_private; Owner: postgres
+--
+
+ALTER TABLE ONLY classroom_private.ai_provider_keys
+    ADD CONSTRAINT ai_provider_keys_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES classroom.tenants(id) ON DELETE CASCADE;
+
+--
 -- Name: ai_configurations; Type: ROW SECURITY; Schema: classroom; Owner: postgres
 --
 
@@ -3949,6 +5462,18 @@ ALTER TABLE classroom.audit_logs ENABLE ROW LEVEL SECURITY;
 CREATE POLICY "audit_logs: admins can select" ON classroom.audit_logs FOR SELECT TO authenticated USING (((tenant_id = ( SELECT classroom_private.current_tenant_id() AS current_tenant_id)) AND (( SELECT classroom_private.current_user_role() AS current_user_role) = 'ADMIN'::classroom.user_role)));
 
 --
+-- Name: erasure_requests; Type: ROW SECURITY; Schema: classroom; Owner: postgres
+--
+
+ALTER TABLE classroom.erasure_requests ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: erasure_requests erasure_requests: the requester or tenant admins can select; Type: POLICY; Schema: classroom; Owner: postgres
+--
+
+CREATE POLICY "erasure_requests: the requester or tenant admins can select" ON classroom.erasure_requests FOR SELECT TO authenticated USING (((user_id = ( SELECT auth.uid() AS uid)) OR ((tenant_id = ( SELECT classroom_private.current_tenant_id() AS current_tenant_id)) AND (( SELECT classroom_private.current_user_role() AS current_user_role) = 'ADMIN'::classroom.user_role))));
+
+--
 -- Name: grades; Type: ROW SECURITY; Schema: classroom; Owner: postgres
 --
 
@@ -3965,6 +5490,36 @@ CREATE POLICY "grades: lesson managers can update" ON classroom.grades FOR UPDAT
 --
 
 CREATE POLICY "grades: owner or lesson manager can select" ON classroom.grades FOR SELECT TO authenticated USING (((tenant_id = ( SELECT classroom_private.current_tenant_id() AS current_tenant_id)) AND ((student_id = ( SELECT auth.uid() AS uid)) OR (lesson_id = ANY (( SELECT classroom_private.managed_lesson_id_array() AS managed_lesson_id_array)::uuid[])))));
+
+--
+-- Name: invitations; Type: ROW SECURITY; Schema: classroom; Owner: postgres
+--
+
+ALTER TABLE classroom.invitations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: invitations invitations: admins and the invitee can delete; Type: POLICY; Schema: classroom; Owner: postgres
+--
+
+CREATE POLICY "invitations: admins and the invitee can delete" ON classroom.invitations FOR DELETE TO authenticated USING ((((tenant_id = ( SELECT classroom_private.current_tenant_id() AS current_tenant_id)) AND ( SELECT (classroom_private.current_user_role() = 'ADMIN'::classroom.user_role))) OR (email = lower(( SELECT auth.email() AS email)))));
+
+--
+-- Name: invitations invitations: admins and the invitee can select; Type: POLICY; Schema: classroom; Owner: postgres
+--
+
+CREATE POLICY "invitations: admins and the invitee can select" ON classroom.invitations FOR SELECT TO authenticated USING ((((tenant_id = ( SELECT classroom_private.current_tenant_id() AS current_tenant_id)) AND ( SELECT (classroom_private.current_user_role() = 'ADMIN'::classroom.user_role))) OR (email = lower(( SELECT auth.email() AS email)))));
+
+--
+-- Name: invitations invitations: admins can insert; Type: POLICY; Schema: classroom; Owner: postgres
+--
+
+CREATE POLICY "invitations: admins can insert" ON classroom.invitations FOR INSERT TO authenticated WITH CHECK (((tenant_id = ( SELECT classroom_private.current_tenant_id() AS current_tenant_id)) AND ( SELECT (classroom_private.current_user_role() = 'ADMIN'::classroom.user_role))));
+
+--
+-- Name: invitations invitations: admins can update; Type: POLICY; Schema: classroom; Owner: postgres
+--
+
+CREATE POLICY "invitations: admins can update" ON classroom.invitations FOR UPDATE TO authenticated USING (((tenant_id = ( SELECT classroom_private.current_tenant_id() AS current_tenant_id)) AND ( SELECT (classroom_private.current_user_role() = 'ADMIN'::classroom.user_role)))) WITH CHECK (((tenant_id = ( SELECT classroom_private.current_tenant_id() AS current_tenant_id)) AND ( SELECT (classroom_private.current_user_role() = 'ADMIN'::classroom.user_role))));
 
 --
 -- Name: lessons; Type: ROW SECURITY; Schema: classroom; Owner: postgres
@@ -4073,6 +5628,18 @@ CREATE POLICY "questions: lesson managers can update and review" ON classroom.qu
 --
 
 CREATE POLICY "questions: staff or approved and published can select" ON classroom.questions FOR SELECT TO authenticated USING (((tenant_id = ( SELECT classroom_private.current_tenant_id() AS current_tenant_id)) AND ((( SELECT classroom_private.current_user_role() AS current_user_role) = ANY (ARRAY['TEACHER'::classroom.user_role, 'ADMIN'::classroom.user_role])) OR ((status = 'APPROVED'::classroom.question_status) AND (lesson_id IN ( SELECT classroom_private.published_lesson_ids() AS published_lesson_ids))))));
+
+--
+-- Name: security_events; Type: ROW SECURITY; Schema: classroom; Owner: postgres
+--
+
+ALTER TABLE classroom.security_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: security_events security_events: admins or the subject can select; Type: POLICY; Schema: classroom; Owner: postgres
+--
+
+CREATE POLICY "security_events: admins or the subject can select" ON classroom.security_events FOR SELECT TO authenticated USING ((((tenant_id = ( SELECT classroom_private.current_tenant_id() AS current_tenant_id)) AND (( SELECT classroom_private.current_user_role() AS current_user_role) = 'ADMIN'::classroom.user_role)) OR (subject_user_id = ( SELECT auth.uid() AS uid))));
 
 --
 -- Name: student_progress; Type: ROW SECURITY; Schema: classroom; Owner: postgres
@@ -4219,12 +5786,6 @@ ALTER TABLE classroom.users ENABLE ROW LEVEL SECURITY;
 CREATE POLICY "users: admins can delete other members" ON classroom.users FOR DELETE TO authenticated USING (((tenant_id = ( SELECT classroom_private.current_tenant_id() AS current_tenant_id)) AND (( SELECT classroom_private.current_user_role() AS current_user_role) = 'ADMIN'::classroom.user_role) AND (id <> ( SELECT auth.uid() AS uid))));
 
 --
--- Name: users users: admins can insert members; Type: POLICY; Schema: classroom; Owner: postgres
---
-
-CREATE POLICY "users: admins can insert members" ON classroom.users FOR INSERT TO authenticated WITH CHECK (((tenant_id = ( SELECT classroom_private.current_tenant_id() AS current_tenant_id)) AND (( SELECT classroom_private.current_user_role() AS current_user_role) = 'ADMIN'::classroom.user_role)));
-
---
 -- Name: users users: members can update self, admins any member; Type: POLICY; Schema: classroom; Owner: postgres
 --
 
@@ -4297,6 +5858,12 @@ CREATE POLICY "videos: lesson managers can update" ON classroom.videos FOR UPDAT
 CREATE POLICY "videos: staff or published lesson can select" ON classroom.videos FOR SELECT TO authenticated USING (((tenant_id = ( SELECT classroom_private.current_tenant_id() AS current_tenant_id)) AND ((( SELECT classroom_private.current_user_role() AS current_user_role) = ANY (ARRAY['TEACHER'::classroom.user_role, 'ADMIN'::classroom.user_role])) OR (lesson_id IN ( SELECT classroom_private.published_lesson_ids() AS published_lesson_ids)))));
 
 --
+-- Name: ai_provider_keys; Type: ROW SECURITY; Schema: classroom_private; Owner: postgres
+--
+
+ALTER TABLE classroom_private.ai_provider_keys ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: SCHEMA classroom; Type: ACL; Schema: -; Owner: postgres
 --
 
@@ -4310,6 +5877,48 @@ GRANT USAGE ON SCHEMA classroom TO service_role;
 
 GRANT USAGE ON SCHEMA classroom_private TO authenticated;
 GRANT USAGE ON SCHEMA classroom_private TO service_role;
+
+--
+-- Name: FUNCTION accept_invitation(p_invitation_id uuid); Type: ACL; Schema: classroom; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom.accept_invitation(p_invitation_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom.accept_invitation(p_invitation_id uuid) TO authenticated;
+
+--
+-- Name: FUNCTION ai_provider_key_status(); Type: ACL; Schema: classroom; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom.ai_provider_key_status() FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom.ai_provider_key_status() TO authenticated;
+
+--
+-- Name: FUNCTION delete_ai_provider_key(p_provider classroom.ai_provider); Type: ACL; Schema: classroom; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom.delete_ai_provider_key(p_provider classroom.ai_provider) FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom.delete_ai_provider_key(p_provider classroom.ai_provider) TO authenticated;
+
+--
+-- Name: FUNCTION export_my_data(); Type: ACL; Schema: classroom; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom.export_my_data() FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom.export_my_data() TO authenticated;
+
+--
+-- Name: FUNCTION leave_tenant(); Type: ACL; Schema: classroom; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom.leave_tenant() FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom.leave_tenant() TO authenticated;
+
+--
+-- Name: FUNCTION my_invitations(); Type: ACL; Schema: classroom; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom.my_invitations() FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom.my_invitations() TO authenticated;
 
 --
 -- Name: FUNCTION question_answer_key(p_question_id uuid); Type: ACL; Schema: classroom; Owner: postgres
@@ -4328,10 +5937,77 @@ GRANT ALL ON FUNCTION classroom.question_details(p_question_ids uuid[]) TO authe
 GRANT ALL ON FUNCTION classroom.question_details(p_question_ids uuid[]) TO service_role;
 
 --
+-- Name: TABLE erasure_requests; Type: ACL; Schema: classroom; Owner: postgres
+--
+
+GRANT SELECT ON TABLE classroom.erasure_requests TO authenticated;
+GRANT SELECT ON TABLE classroom.erasure_requests TO service_role;
+
+--
+-- Name: FUNCTION request_erasure(); Type: ACL; Schema: classroom; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom.request_erasure() FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom.request_erasure() TO authenticated;
+
+--
+-- Name: FUNCTION set_ai_provider_key(p_provider classroom.ai_provider, p_api_key text); Type: ACL; Schema: classroom; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom.set_ai_provider_key(p_provider classroom.ai_provider, p_api_key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom.set_ai_provider_key(p_provider classroom.ai_provider, p_api_key text) TO authenticated;
+
+--
+-- Name: FUNCTION accept_invitation(p_invitation_id uuid); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.accept_invitation(p_invitation_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom_private.accept_invitation(p_invitation_id uuid) TO authenticated;
+
+--
+-- Name: FUNCTION ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider) FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom_private.ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider) TO service_role;
+
+--
+-- Name: FUNCTION assert_can_manage_ai_keys(p_tenant_id uuid); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.assert_can_manage_ai_keys(p_tenant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom_private.assert_can_manage_ai_keys(p_tenant_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION classroom_private.assert_can_manage_ai_keys(p_tenant_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION audit_membership_change(); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.audit_membership_change() FROM PUBLIC;
+
+--
+-- Name: FUNCTION audit_sign_in(); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.audit_sign_in() FROM PUBLIC;
+
+--
+-- Name: FUNCTION audit_tenant_change(); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.audit_tenant_change() FROM PUBLIC;
+
+--
 -- Name: FUNCTION bump_version(); Type: ACL; Schema: classroom_private; Owner: postgres
 --
 
 REVOKE ALL ON FUNCTION classroom_private.bump_version() FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_attempt_caller(); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.check_attempt_caller() FROM PUBLIC;
 
 --
 -- Name: FUNCTION check_milestone_timestamp(); Type: ACL; Schema: classroom_private; Owner: postgres
@@ -4362,10 +6038,49 @@ GRANT ALL ON FUNCTION classroom_private.current_user_role() TO authenticated;
 GRANT ALL ON FUNCTION classroom_private.current_user_role() TO service_role;
 
 --
+-- Name: FUNCTION delete_tenant_ai_keys(); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.delete_tenant_ai_keys() FROM PUBLIC;
+
+--
+-- Name: FUNCTION file_erasure_request(); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.file_erasure_request() FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom_private.file_erasure_request() TO authenticated;
+
+--
+-- Name: FUNCTION guard_api_write(); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.guard_api_write() FROM PUBLIC;
+
+--
 -- Name: FUNCTION guard_user_update(); Type: ACL; Schema: classroom_private; Owner: postgres
 --
 
 REVOKE ALL ON FUNCTION classroom_private.guard_user_update() FROM PUBLIC;
+
+--
+-- Name: FUNCTION leave_tenant(); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.leave_tenant() FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom_private.leave_tenant() TO authenticated;
+
+--
+-- Name: FUNCTION log_data_export(p_user_id uuid); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.log_data_export(p_user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom_private.log_data_export(p_user_id uuid) TO authenticated;
+
+--
+-- Name: FUNCTION log_security_event(p_tenant_id uuid, p_event_type text, p_subject_user_id uuid, p_details jsonb); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.log_security_event(p_tenant_id uuid, p_event_type text, p_subject_user_id uuid, p_details jsonb) FROM PUBLIC;
 
 --
 -- Name: FUNCTION managed_lesson_id_array(); Type: ACL; Schema: classroom_private; Owner: postgres
@@ -4383,10 +6098,38 @@ GRANT ALL ON FUNCTION classroom_private.managed_lesson_ids() TO authenticated;
 GRANT ALL ON FUNCTION classroom_private.managed_lesson_ids() TO service_role;
 
 --
+-- Name: FUNCTION member_data_export(p_user_id uuid); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.member_data_export(p_user_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom_private.member_data_export(p_user_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION classroom_private.member_data_export(p_user_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION my_invitations(); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.my_invitations() FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom_private.my_invitations() TO authenticated;
+
+--
+-- Name: FUNCTION prepare_invitation(); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.prepare_invitation() FROM PUBLIC;
+
+--
 -- Name: FUNCTION prepare_question_attempt(); Type: ACL; Schema: classroom_private; Owner: postgres
 --
 
 REVOKE ALL ON FUNCTION classroom_private.prepare_question_attempt() FROM PUBLIC;
+
+--
+-- Name: FUNCTION process_erasure_request(p_tenant_id uuid, p_request_id uuid); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.process_erasure_request(p_tenant_id uuid, p_request_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom_private.process_erasure_request(p_tenant_id uuid, p_request_id uuid) TO service_role;
 
 --
 -- Name: FUNCTION published_lesson_ids(); Type: ACL; Schema: classroom_private; Owner: postgres
@@ -4433,6 +6176,14 @@ REVOKE ALL ON FUNCTION classroom_private.record_grade() FROM PUBLIC;
 REVOKE ALL ON FUNCTION classroom_private.refresh_progress_score() FROM PUBLIC;
 
 --
+-- Name: FUNCTION remove_ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.remove_ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider) FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom_private.remove_ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider) TO authenticated;
+GRANT ALL ON FUNCTION classroom_private.remove_ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider) TO service_role;
+
+--
 -- Name: FUNCTION score_answer(p_type classroom.question_type, p_correct_answer jsonb, p_answer jsonb, p_partial_credit boolean); Type: ACL; Schema: classroom_private; Owner: postgres
 --
 
@@ -4468,6 +6219,30 @@ REVOKE ALL ON FUNCTION classroom_private.stamp_config_author() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION classroom_private.stamp_question_review() FROM PUBLIC;
+
+--
+-- Name: FUNCTION store_ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider, p_api_key text); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.store_ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider, p_api_key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom_private.store_ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider, p_api_key text) TO authenticated;
+GRANT ALL ON FUNCTION classroom_private.store_ai_provider_key(p_tenant_id uuid, p_provider classroom.ai_provider, p_api_key text) TO service_role;
+
+--
+-- Name: FUNCTION tenant_ai_key_status(p_tenant_id uuid); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.tenant_ai_key_status(p_tenant_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom_private.tenant_ai_key_status(p_tenant_id uuid) TO authenticated;
+GRANT ALL ON FUNCTION classroom_private.tenant_ai_key_status(p_tenant_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION vault_is_installed(); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.vault_is_installed() FROM PUBLIC;
+GRANT ALL ON FUNCTION classroom_private.vault_is_installed() TO authenticated;
+GRANT ALL ON FUNCTION classroom_private.vault_is_installed() TO service_role;
 
 --
 -- Name: FUNCTION write_audit_log(); Type: ACL; Schema: classroom_private; Owner: postgres
@@ -4575,6 +6350,37 @@ GRANT UPDATE(score) ON TABLE classroom.grades TO authenticated;
 --
 
 GRANT UPDATE(feedback) ON TABLE classroom.grades TO authenticated;
+
+--
+-- Name: TABLE invitations; Type: ACL; Schema: classroom; Owner: postgres
+--
+
+GRANT SELECT,DELETE ON TABLE classroom.invitations TO authenticated;
+GRANT ALL ON TABLE classroom.invitations TO service_role;
+
+--
+-- Name: COLUMN invitations.tenant_id; Type: ACL; Schema: classroom; Owner: postgres
+--
+
+GRANT INSERT(tenant_id) ON TABLE classroom.invitations TO authenticated;
+
+--
+-- Name: COLUMN invitations.email; Type: ACL; Schema: classroom; Owner: postgres
+--
+
+GRANT INSERT(email) ON TABLE classroom.invitations TO authenticated;
+
+--
+-- Name: COLUMN invitations.role; Type: ACL; Schema: classroom; Owner: postgres
+--
+
+GRANT INSERT(role),UPDATE(role) ON TABLE classroom.invitations TO authenticated;
+
+--
+-- Name: COLUMN invitations.expires_at; Type: ACL; Schema: classroom; Owner: postgres
+--
+
+GRANT INSERT(expires_at),UPDATE(expires_at) ON TABLE classroom.invitations TO authenticated;
 
 --
 -- Name: TABLE lessons; Type: ACL; Schema: classroom; Owner: postgres
@@ -4785,6 +6591,13 @@ GRANT SELECT(created_at) ON TABLE classroom.questions TO authenticated;
 GRANT SELECT(updated_at) ON TABLE classroom.questions TO authenticated;
 
 --
+-- Name: TABLE security_events; Type: ACL; Schema: classroom; Owner: postgres
+--
+
+GRANT SELECT ON TABLE classroom.security_events TO authenticated;
+GRANT SELECT ON TABLE classroom.security_events TO service_role;
+
+--
 -- Name: TABLE student_progress; Type: ACL; Schema: classroom; Owner: postgres
 --
 
@@ -4920,7 +6733,7 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE classroom.user_preferences TO authent
 --
 
 GRANT ALL ON TABLE classroom.users TO service_role;
-GRANT SELECT,INSERT,DELETE ON TABLE classroom.users TO authenticated;
+GRANT SELECT,DELETE ON TABLE classroom.users TO authenticated;
 
 --
 -- Name: COLUMN users.email; Type: ACL; Schema: classroom; Owner: postgres

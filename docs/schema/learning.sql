@@ -2052,7 +2052,7 @@ ALTER TABLE learning.profiles OWNER TO postgres;
 -- Name: TABLE profiles; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON TABLE learning.profiles IS 'One profile per auth user (1:1 with auth.users, created by the signup trigger learning_on_auth_user_created). Read by other modules (playground) for recommendations.';
+COMMENT ON TABLE learning.profiles IS 'One profile per auth user (1:1 with auth.users, created by the signup trigger learning_on_auth_user_created). Owned by the learning module: no other module reads it (each keys its own rows by auth.users.id).';
 
 --
 -- Name: COLUMN profiles.id; Type: COMMENT; Schema: learning; Owner: postgres

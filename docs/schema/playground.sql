@@ -135,7 +135,7 @@ ALTER FUNCTION playground.calculate_user_skill_level(p_user_id uuid) OWNER TO po
 -- Name: FUNCTION calculate_user_skill_level(p_user_id uuid); Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON FUNCTION playground.calculate_user_skill_level(p_user_id uuid) IS 'Skill progression of a user per toolkit category (active tools), plus an ''overall'' row last. skill_score 0-100 = volume (0.5 per interaction, max 50) + quality (success rate x 30, scaled down below 20 interactions: x n/20) + breadth (share of the category''s tools used x 10) + creation (2 per creation made with the category''s tools, max 10). skill_level: beginner < 25 <= intermediate < 50 <= advanced < 75 <= expert. success_rate is 0-1, null without interactions. Interaction figures come from the per-user counters (ai_playground_user_tool_stats). A signed-in user may only ask about themself (42501 otherwise); service_role for anyone.';
+COMMENT ON FUNCTION playground.calculate_user_skill_level(p_user_id uuid) IS 'Skill progression of a user per toolkit category (active tools), plus an ''overall'' row last. skill_score 0-100 = volume (0.5 per interaction, max 50) + quality (success rate x 30, scaled down below 20 interactions: x n/20) + breadth (share of the category''s tools used x 10) + creation (2 per creation made with the category''s tools, max 10). skill_level: beginner < 25 <= intermediate < 50 <= advanced < 75 <= expert. success_rate is 0-1, null without interactions. Interaction figures come from the per-user counters (ai_playground_user_tool_stats). A signed-in user may only ask about themself (42501 otherwise); service_role for anyone. SECURITY INVOKER on purpose, where the seed says SECURITY DEFINER for controlled access: the control is row level security, which applies to what an invoker function reads and writes, so a user acting through it can reach only their own rows (and admins or service_role what their policies allow). The few writes a user may not make directly (statistics, counters, achievements) go through SECURITY DEFINER helpers in playground_private that check the caller; an exposed definer function would bypass RLS for every caller and have to re-implement every policy.';
 
 --
 -- Name: check_and_award_achievements(uuid); Type: FUNCTION; Schema: playground; Owner: postgres
@@ -154,7 +154,7 @@ ALTER FUNCTION playground.check_and_award_achievements(p_user_id uuid) OWNER TO 
 -- Name: FUNCTION check_and_award_achievements(p_user_id uuid); Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON FUNCTION playground.check_and_award_achievements(p_user_id uuid) IS 'Evaluates every active achievement definition for the user, records progress and awards the ones reached. Idempotent: an achievement is awarded at most once per user (unique (user_id, achievement_type); unlocked_at set once), so a second call returns no rows. Returns the achievements newly awarded by this call. A signed-in user may only call it for themself (42501 otherwise); service_role for anyone.';
+COMMENT ON FUNCTION playground.check_and_award_achievements(p_user_id uuid) IS 'Evaluates every active achievement definition for the user, records progress and awards the ones reached. Idempotent: an achievement is awarded at most once per user (unique (user_id, achievement_type); unlocked_at set once), so a second call returns no rows. Returns the achievements newly awarded by this call. A signed-in user may only call it for themself (42501 otherwise); service_role for anyone. SECURITY INVOKER on purpose, where the seed says SECURITY DEFINER for controlled access: the control is row level security, which applies to what an invoker function reads and writes, so a user acting through it can reach only their own rows (and admins or service_role what their policies allow). The few writes a user may not make directly (statistics, counters, achievements) go through SECURITY DEFINER helpers in playground_private that check the caller; an exposed definer function would bypass RLS for every caller and have to re-implement every policy.';
 
 --
 -- Name: get_recommended_tools(uuid, integer); Type: FUNCTION; Schema: playground; Owner: postgres
@@ -243,7 +243,7 @@ ALTER FUNCTION playground.get_recommended_tools(p_user_id uuid, p_limit integer)
 -- Name: FUNCTION get_recommended_tools(p_user_id uuid, p_limit integer); Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON FUNCTION playground.get_recommended_tools(p_user_id uuid, p_limit integer) IS 'Up to p_limit (default 5, 1-50) active tools recommended to the user, best first. Score = 40 if never used + 0.3 x (100 - the user''s skill score in the tool''s category) + 20 when the tool''s difficulty is at or one above the user''s level in that category (5 below it, -10 further above) + popularity (usage_count / 100, max 10) + 2 x average rating (3 when unrated) - 5 for beta tools below the advanced level. Premium tools are not filtered (the playground has no subscription data). Uses only playground data: the learning module''s profile is not read, so the playground has no dependency on it. The tools the user has used come from the per-user counters (ai_playground_user_tool_stats). A signed-in user may only ask for themself (42501 otherwise); service_role for anyone.';
+COMMENT ON FUNCTION playground.get_recommended_tools(p_user_id uuid, p_limit integer) IS 'Up to p_limit (default 5, 1-50) active tools recommended to the user, best first. Score = 40 if never used + 0.3 x (100 - the user''s skill score in the tool''s category) + 20 when the tool''s difficulty is at or one above the user''s level in that category (5 below it, -10 further above) + popularity (usage_count / 100, max 10) + 2 x average rating (3 when unrated) - 5 for beta tools below the advanced level. Premium tools are not filtered (the playground has no subscription data). Uses only playground data: the learning module''s profile is not read, so the playground has no dependency on it. The tools the user has used come from the per-user counters (ai_playground_user_tool_stats). A signed-in user may only ask for themself (42501 otherwise); service_role for anyone. SECURITY INVOKER on purpose, where the seed says SECURITY DEFINER for controlled access: the control is row level security, which applies to what an invoker function reads and writes, so a user acting through it can reach only their own rows (and admins or service_role what their policies allow). The few writes a user may not make directly (statistics, counters, achievements) go through SECURITY DEFINER helpers in playground_private that check the caller; an exposed definer function would bypass RLS for every caller and have to re-implement every policy.';
 
 --
 -- Name: get_user_recent_activity(uuid, integer); Type: FUNCTION; Schema: playground; Owner: postgres
@@ -349,7 +349,7 @@ ALTER FUNCTION playground.get_user_recent_activity(p_user_id uuid, p_days intege
 -- Name: FUNCTION get_user_recent_activity(p_user_id uuid, p_days integer); Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON FUNCTION playground.get_user_recent_activity(p_user_id uuid, p_days integer) IS 'Activity summary of a user over the last p_days days (default 30, 1-365): one row per UTC day with any activity, newest first, with sessions started and their total duration, interactions (successful ones and the tools used), creations made and achievements unlocked with their points. Interactions of whole days come from the per-user daily counters (ai_playground_user_daily_stats), those of the first, partial day from the interactions. A signed-in user may only ask about themself (42501 otherwise); service_role for anyone. 22023 for days out of range.';
+COMMENT ON FUNCTION playground.get_user_recent_activity(p_user_id uuid, p_days integer) IS 'Activity summary of a user over the last p_days days (default 30, 1-365): one row per UTC day with any activity, newest first, with sessions started and their total duration, interactions (successful ones and the tools used), creations made and achievements unlocked with their points. Interactions of whole days come from the per-user daily counters (ai_playground_user_daily_stats), those of the first, partial day from the interactions. A signed-in user may only ask about themself (42501 otherwise); service_role for anyone. 22023 for days out of range. SECURITY INVOKER on purpose, where the seed says SECURITY DEFINER for controlled access: the control is row level security, which applies to what an invoker function reads and writes, so a user acting through it can reach only their own rows (and admins or service_role what their policies allow). The few writes a user may not make directly (statistics, counters, achievements) go through SECURITY DEFINER helpers in playground_private that check the caller; an exposed definer function would bypass RLS for every caller and have to re-implement every policy.';
 
 --
 -- Name: track_tool_usage(uuid, uuid, text, text, integer, boolean, jsonb); Type: FUNCTION; Schema: playground; Owner: postgres
@@ -438,7 +438,37 @@ ALTER FUNCTION playground.track_tool_usage(p_session_id uuid, p_user_id uuid, p_
 -- Name: FUNCTION track_tool_usage(p_session_id uuid, p_user_id uuid, p_tool_name text, p_interaction_type text, p_response_time_ms integer, p_success boolean, p_metadata jsonb); Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON FUNCTION playground.track_tool_usage(p_session_id uuid, p_user_id uuid, p_tool_name text, p_interaction_type text, p_response_time_ms integer, p_success boolean, p_metadata jsonb) IS 'Records one tool interaction and updates every related statistic in the same transaction: the interaction (sequence number assigned under a lock on the session), the session counters, the tool''s usage statistics (triggers) and the user''s achievements (check_and_award_achievements). Any error leaves nothing behind. tokens_used and error_message are taken from metadata keys of the same name when present. Errors: 42501 when acting for another user or using another user''s session, 22004 null arguments, 22023 unknown/inactive tool or unknown session, 55000 ended session, 23514 invalid interaction_type or response time. Returns the new interaction id.';
+COMMENT ON FUNCTION playground.track_tool_usage(p_session_id uuid, p_user_id uuid, p_tool_name text, p_interaction_type text, p_response_time_ms integer, p_success boolean, p_metadata jsonb) IS 'Records one tool interaction and updates every related statistic in the same transaction: the interaction (sequence number assigned under a lock on the session), the session counters, the tool''s usage statistics (triggers) and the user''s achievements (check_and_award_achievements). Any error leaves nothing behind. tokens_used and error_message are taken from metadata keys of the same name when present. Errors: 42501 when acting for another user or using another user''s session, 22004 null arguments, 22023 unknown/inactive tool or unknown session, 55000 ended session, 23514 invalid interaction_type or response time. Returns the new interaction id. SECURITY INVOKER on purpose, where the seed says SECURITY DEFINER for controlled access: the control is row level security, which applies to what an invoker function reads and writes, so a user acting through it can reach only their own rows (and admins or service_role what their policies allow). The few writes a user may not make directly (statistics, counters, achievements) go through SECURITY DEFINER helpers in playground_private that check the caller; an exposed definer function would bypass RLS for every caller and have to re-implement every policy.';
+
+--
+-- Name: after_congratulation_change(); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.after_congratulation_change() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+    if tg_op = 'INSERT' then
+        update playground.ai_playground_achievements as a
+        set congratulations_count = a.congratulations_count + 1
+        where a.id = new.achievement_id;
+    else
+        update playground.ai_playground_achievements as a
+        set congratulations_count = greatest(a.congratulations_count - 1, 0)
+        where a.id = old.achievement_id;
+    end if;
+    return null;
+end
+$$;
+
+ALTER FUNCTION playground_private.after_congratulation_change() OWNER TO postgres;
+
+--
+-- Name: FUNCTION after_congratulation_change(); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.after_congratulation_change() IS 'Trigger (after insert or delete on ai_playground_congratulations): moves ai_playground_achievements.congratulations_count by one. SECURITY DEFINER: users cannot write achievements.';
 
 --
 -- Name: after_creation_insert(); Type: FUNCTION; Schema: playground_private; Owner: postgres
@@ -1239,6 +1269,46 @@ ALTER FUNCTION playground_private.award_achievements(p_user_id uuid) OWNER TO po
 --
 
 COMMENT ON FUNCTION playground_private.award_achievements(p_user_id uuid) IS 'Does the work of check_and_award_achievements: checks the caller (the user themself or service_role, 42501 otherwise), upserts the user''s progress on every active definition (unique (user_id, achievement_type), progress never decreases) and sets unlocked_at once on rows that reached their target, returning only the achievements unlocked by this call. SECURITY DEFINER because users cannot write achievements.';
+
+--
+-- Name: before_congratulation_insert(); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.before_congratulation_insert() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_caller uuid := (select auth.uid());
+begin
+    -- a member congratulates as themself; service_role / postgres may name anyone
+    if v_caller is not null then
+        new.user_id := v_caller;
+    end if;
+    new.created_at := now();
+    if new.user_id is null or not exists (
+        select 1
+        from playground.ai_playground_achievements as a
+        where a.id = new.achievement_id
+            and a.is_shared
+            and a.unlocked_at is not null
+            and a.user_id <> new.user_id
+    ) then
+        raise exception 'playground: this achievement cannot be congratulated'
+            using errcode = '42501',
+                  hint = 'Congratulate an unlocked, shared achievement of someone else.';
+    end if;
+    return new;
+end
+$$;
+
+ALTER FUNCTION playground_private.before_congratulation_insert() OWNER TO postgres;
+
+--
+-- Name: FUNCTION before_congratulation_insert(); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.before_congratulation_insert() IS 'Trigger (before insert on ai_playground_congratulations): sets user_id to the caller (auth.uid(), when there is one) and created_at to now(), and refuses (42501, one message for every case) unless the achievement exists, is unlocked and shared, and belongs to someone else. SECURITY DEFINER so it sees achievements the caller''s policies hide and answers them all alike.';
 
 --
 -- Name: before_creation_insert(); Type: FUNCTION; Schema: playground_private; Owner: postgres
@@ -2269,6 +2339,58 @@ ALTER FUNCTION playground_private.set_updated_at() OWNER TO postgres;
 COMMENT ON FUNCTION playground_private.set_updated_at() IS 'Trigger function: sets updated_at to now() on every update.';
 
 --
+-- Name: signup_funnel(); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.signup_funnel() RETURNS TABLE(signup_date date, signed_up bigint, started_session bigint, started_within_1_day bigint, started_within_7_days bigint, median_hours_to_first_session numeric)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_role text := coalesce((select auth.role()), '');
+begin
+    if not (
+        v_role = 'service_role'
+        or playground_private.is_admin()
+        or (v_role = '' and pg_catalog.pg_has_role(session_user, 'service_role', 'member'))
+    ) then
+        raise exception 'playground: the sign-up funnel is for service_role and admins'
+            using errcode = '42501',
+                  hint = 'Read playground.ai_playground_user_funnel for your own journey.';
+    end if;
+    return query
+        with firsts as (
+            select s.user_id, min(s.session_start) as first_session_at
+            from playground.ai_playground_sessions as s
+            group by s.user_id
+        ),
+        people as (
+            select (u.created_at at time zone 'UTC')::date as day,
+                   f.first_session_at - u.created_at as wait
+            from auth.users as u
+            left join firsts as f on f.user_id = u.id
+        )
+        select p.day,
+               count(*),
+               count(p.wait),
+               count(*) filter (where p.wait <= interval '1 day'),
+               count(*) filter (where p.wait <= interval '7 days'),
+               round((percentile_cont(0.5) within group (order by extract(epoch from p.wait)) / 3600)::numeric, 2)
+        from people as p
+        group by p.day
+        order by p.day;
+end
+$$;
+
+ALTER FUNCTION playground_private.signup_funnel() OWNER TO postgres;
+
+--
+-- Name: FUNCTION signup_funnel(); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.signup_funnel() IS 'The funnel''s "signup to first session" stage, in aggregate: per UTC sign-up day, the users who signed up (auth.users), started a first playground session, did so within 1 day and within 7 days, and the median hours from sign-up to first session (null when nobody started). Only counts leave the function: no user id, email or per-person time. SECURITY DEFINER because it reads auth.users, which API roles cannot; search_path is empty. Raises 42501 unless the caller is the service_role key, an admin (app_metadata.role = admin), or a database session without a JWT whose login role is a member of service_role (pg_cron, postgres). EXECUTE for authenticated (the check decides) and service_role.';
+
+--
 -- Name: stamp_published_at(); Type: FUNCTION; Schema: playground_private; Owner: postgres
 --
 
@@ -2579,7 +2701,7 @@ COMMENT ON COLUMN playground.ai_playground_achievements.is_shared IS 'Shared wit
 -- Name: COLUMN ai_playground_achievements.congratulations_count; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON COLUMN playground.ai_playground_achievements.congratulations_count IS 'Congratulations received from other users (maintained by the platform).';
+COMMENT ON COLUMN playground.ai_playground_achievements.congratulations_count IS 'Congratulations received from other users: the number of rows in ai_playground_congratulations for this achievement, kept by trigger (server-owned: nobody writes it).';
 
 --
 -- Name: COLUMN ai_playground_achievements.metadata; Type: COMMENT; Schema: playground; Owner: postgres
@@ -2598,6 +2720,42 @@ COMMENT ON COLUMN playground.ai_playground_achievements.created_at IS 'When trac
 --
 
 COMMENT ON COLUMN playground.ai_playground_achievements.updated_at IS 'When the row was last updated (trigger).';
+
+--
+-- Name: ai_playground_congratulations; Type: TABLE; Schema: playground; Owner: postgres
+--
+
+CREATE TABLE playground.ai_playground_congratulations (
+    achievement_id uuid NOT NULL,
+    user_id uuid DEFAULT auth.uid() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE playground.ai_playground_congratulations OWNER TO postgres;
+
+--
+-- Name: TABLE ai_playground_congratulations; Type: COMMENT; Schema: playground; Owner: postgres
+--
+
+COMMENT ON TABLE playground.ai_playground_congratulations IS 'Congratulations on shared achievements (the seed''s social features): one per person and achievement. A signed-in user congratulates someone else''s unlocked, shared achievement (never their own) and may take it back; rows are never edited. The congratulator and the achievement''s owner read a row. ai_playground_achievements.congratulations_count counts them, kept by trigger. Clients write only achievement_id.';
+
+--
+-- Name: COLUMN ai_playground_congratulations.achievement_id; Type: COMMENT; Schema: playground; Owner: postgres
+--
+
+COMMENT ON COLUMN playground.ai_playground_congratulations.achievement_id IS 'The congratulated achievement (someone else''s, unlocked and shared when congratulated). Deleting it deletes its congratulations.';
+
+--
+-- Name: COLUMN ai_playground_congratulations.user_id; Type: COMMENT; Schema: playground; Owner: postgres
+--
+
+COMMENT ON COLUMN playground.ai_playground_congratulations.user_id IS 'Who congratulates: always the signed-in user (default auth.uid(); set by the server).';
+
+--
+-- Name: COLUMN ai_playground_congratulations.created_at; Type: COMMENT; Schema: playground; Owner: postgres
+--
+
+COMMENT ON COLUMN playground.ai_playground_congratulations.created_at IS 'When (set by the server).';
 
 --
 -- Name: ai_playground_creations; Type: TABLE; Schema: playground; Owner: postgres
@@ -4355,6 +4513,63 @@ COMMENT ON COLUMN playground.ai_playground_platform_user_funnel.active_after_30_
 COMMENT ON COLUMN playground.ai_playground_platform_user_funnel.funnel_stage IS 'Furthest stage reached: visited, interacted, prompted, created, shared_creation or retained.';
 
 --
+-- Name: ai_playground_signup_funnel; Type: VIEW; Schema: playground; Owner: postgres
+--
+
+CREATE VIEW playground.ai_playground_signup_funnel WITH (security_invoker='true') AS
+ SELECT signup_date,
+    signed_up,
+    started_session,
+    started_within_1_day,
+    started_within_7_days,
+    median_hours_to_first_session
+   FROM playground_private.signup_funnel() f(signup_date, signed_up, started_session, started_within_1_day, started_within_7_days, median_hours_to_first_session);
+
+ALTER VIEW playground.ai_playground_signup_funnel OWNER TO postgres;
+
+--
+-- Name: VIEW ai_playground_signup_funnel; Type: COMMENT; Schema: playground; Owner: postgres
+--
+
+COMMENT ON VIEW playground.ai_playground_signup_funnel IS 'The seed''s funnel stage "signup to first session", whole-platform and in aggregate: one row per UTC sign-up day with the users who signed up, started a first session, within 1 and 7 days, and the median hours to the first session. The next stages are in ai_playground_user_funnel (first session onwards, per user). Admins and service_role read it; anyone else gets 42501 (signup_funnel() checks the caller: sign-up times live in auth.users, which is read only in aggregate).';
+
+--
+-- Name: COLUMN ai_playground_signup_funnel.signup_date; Type: COMMENT; Schema: playground; Owner: postgres
+--
+
+COMMENT ON COLUMN playground.ai_playground_signup_funnel.signup_date IS 'UTC day of sign-up (auth.users.created_at).';
+
+--
+-- Name: COLUMN ai_playground_signup_funnel.signed_up; Type: COMMENT; Schema: playground; Owner: postgres
+--
+
+COMMENT ON COLUMN playground.ai_playground_signup_funnel.signed_up IS 'Users who signed up that day.';
+
+--
+-- Name: COLUMN ai_playground_signup_funnel.started_session; Type: COMMENT; Schema: playground; Owner: postgres
+--
+
+COMMENT ON COLUMN playground.ai_playground_signup_funnel.started_session IS 'Of them, users who have started at least one playground session.';
+
+--
+-- Name: COLUMN ai_playground_signup_funnel.started_within_1_day; Type: COMMENT; Schema: playground; Owner: postgres
+--
+
+COMMENT ON COLUMN playground.ai_playground_signup_funnel.started_within_1_day IS 'Of them, users whose first session started within 1 day of sign-up.';
+
+--
+-- Name: COLUMN ai_playground_signup_funnel.started_within_7_days; Type: COMMENT; Schema: playground; Owner: postgres
+--
+
+COMMENT ON COLUMN playground.ai_playground_signup_funnel.started_within_7_days IS 'Of them, users whose first session started within 7 days of sign-up.';
+
+--
+-- Name: COLUMN ai_playground_signup_funnel.median_hours_to_first_session; Type: COMMENT; Schema: playground; Owner: postgres
+--
+
+COMMENT ON COLUMN playground.ai_playground_signup_funnel.median_hours_to_first_session IS 'Median hours from sign-up to first session over those who started one (null when none did).';
+
+--
 -- Name: ai_playground_toolkit_items; Type: TABLE; Schema: playground; Owner: postgres
 --
 
@@ -5674,7 +5889,7 @@ ALTER VIEW playground.ai_playground_user_funnel OWNER TO postgres;
 -- Name: VIEW ai_playground_user_funnel; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON VIEW playground.ai_playground_user_funnel IS 'User journey, one row per user who started a session: first session, first interaction, first prompt submission (interaction_type prompt_submit), first creation, first public creation, first achievement, retention (came back on days 1-7 after the first session; active 30+ days after it) and the furthest funnel_stage reached (visited < interacted < prompted < created < shared_creation < retained). The funnel starts at the first session: sign-up time lives in auth.users, which API roles cannot read. Count users per stage with group by funnel_stage. security_invoker: a user sees their own journey (first interaction and first prompt from the per-user counters ai_playground_user_tool_stats, since 20261123191100); service_role / admins every user. Not materialized. Measured on PostgreSQL 18 with 200 users, 2,000 sessions, 50,000 interactions, 1,000 creations, 5,000 achievement rows (best of 7, execution time): a user 1.0 ms (user_id indexes), every user for an admin 122 ms / service_role 104 ms.';
+COMMENT ON VIEW playground.ai_playground_user_funnel IS 'User journey, one row per user who started a session: first session, first interaction, first prompt submission (interaction_type prompt_submit), first creation, first public creation, first achievement, retention (came back on days 1-7 after the first session; active 30+ days after it) and the furthest funnel_stage reached (visited < interacted < prompted < created < shared_creation < retained). The funnel starts at the first session: its first stage, signup to first session, is ai_playground_signup_funnel, in aggregate per sign-up day (sign-up time lives in auth.users, which API roles cannot read and which is read only in aggregate). Count users per stage with group by funnel_stage. security_invoker: a user sees their own journey (first interaction and first prompt from the per-user counters ai_playground_user_tool_stats, since 20261123191100); service_role / admins every user. Not materialized. Measured on PostgreSQL 18 with 200 users, 2,000 sessions, 50,000 interactions, 1,000 creations, 5,000 achievement rows (best of 7, execution time): a user 1.0 ms (user_id indexes), every user for an admin 122 ms / service_role 104 ms.';
 
 --
 -- Name: COLUMN ai_playground_user_funnel.user_id; Type: COMMENT; Schema: playground; Owner: postgres
@@ -5981,6 +6196,13 @@ ALTER TABLE ONLY playground.ai_playground_achievements
     ADD CONSTRAINT ai_playground_achievements_user_id_achievement_type_key UNIQUE (user_id, achievement_type);
 
 --
+-- Name: ai_playground_congratulations ai_playground_congratulations_pkey; Type: CONSTRAINT; Schema: playground; Owner: postgres
+--
+
+ALTER TABLE ONLY playground.ai_playground_congratulations
+    ADD CONSTRAINT ai_playground_congratulations_pkey PRIMARY KEY (achievement_id, user_id);
+
+--
 -- Name: ai_playground_creation_shares ai_playground_creation_shares_pkey; Type: CONSTRAINT; Schema: playground; Owner: postgres
 --
 
@@ -6149,6 +6371,18 @@ CREATE INDEX idx_ai_playground_achievements_unlocked_at ON playground.ai_playgro
 CREATE INDEX idx_ai_playground_achievements_unlocked_at_day ON playground.ai_playground_achievements USING btree ((((unlocked_at AT TIME ZONE 'UTC'::text))::date)) WHERE (unlocked_at IS NOT NULL);
 
 --
+-- Name: idx_ai_playground_congratulations_user_id; Type: INDEX; Schema: playground; Owner: postgres
+--
+
+CREATE INDEX idx_ai_playground_congratulations_user_id ON playground.ai_playground_congratulations USING btree (user_id);
+
+--
+-- Name: INDEX idx_ai_playground_congratulations_user_id; Type: COMMENT; Schema: playground; Owner: postgres
+--
+
+COMMENT ON INDEX playground.idx_ai_playground_congratulations_user_id IS 'A user''s own congratulations (select and delete policies, cascade from auth.users).';
+
+--
 -- Name: idx_ai_playground_creation_shares_shared_with_user_id; Type: INDEX; Schema: playground; Owner: postgres
 --
 
@@ -6257,16 +6491,16 @@ CREATE INDEX idx_ai_playground_interactions_user_id_created_at ON playground.ai_
 CREATE INDEX idx_ai_playground_interactions_user_id_tool_name ON playground.ai_playground_interactions USING btree (user_id, tool_name);
 
 --
--- Name: idx_ai_playground_platform_user_engagement_total_interactions_u; Type: INDEX; Schema: playground; Owner: postgres
+-- Name: idx_ai_playground_platform_user_engagement_interactions_user_id; Type: INDEX; Schema: playground; Owner: postgres
 --
 
-CREATE INDEX idx_ai_playground_platform_user_engagement_total_interactions_u ON playground.ai_playground_platform_user_engagement USING btree (total_interactions DESC, user_id);
+CREATE INDEX idx_ai_playground_platform_user_engagement_interactions_user_id ON playground.ai_playground_platform_user_engagement USING btree (total_interactions DESC, user_id);
 
 --
--- Name: INDEX idx_ai_playground_platform_user_engagement_total_interactions_u; Type: COMMENT; Schema: playground; Owner: postgres
+-- Name: INDEX idx_ai_playground_platform_user_engagement_interactions_user_id; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON INDEX playground.idx_ai_playground_platform_user_engagement_total_interactions_u IS 'Serves the platform dashboard: the most engaged users first (top-N, keyset pages).';
+COMMENT ON INDEX playground.idx_ai_playground_platform_user_engagement_interactions_user_id IS 'Serves the platform dashboard: the most engaged users first (top-N, keyset pages).';
 
 --
 -- Name: idx_ai_playground_platform_user_funnel_funnel_stage; Type: INDEX; Schema: playground; Owner: postgres
@@ -6377,6 +6611,12 @@ CREATE INDEX idx_synthetic_nonprofit_profiles_organization_type ON playground.sy
 CREATE INDEX idx_synthetic_nonprofit_profiles_tech_maturity ON playground.synthetic_nonprofit_profiles USING btree (tech_maturity);
 
 --
+-- Name: ai_playground_congratulations after_congratulation_change; Type: TRIGGER; Schema: playground; Owner: postgres
+--
+
+CREATE TRIGGER after_congratulation_change AFTER INSERT OR DELETE ON playground.ai_playground_congratulations FOR EACH ROW EXECUTE FUNCTION playground_private.after_congratulation_change();
+
+--
 -- Name: ai_playground_creations after_creation_insert; Type: TRIGGER; Schema: playground; Owner: postgres
 --
 
@@ -6423,6 +6663,12 @@ CREATE TRIGGER after_interaction_update_user_stats AFTER UPDATE OF user_id, tool
 --
 
 CREATE TRIGGER after_session_insert AFTER INSERT ON playground.ai_playground_sessions FOR EACH ROW WHEN ((new.nonprofit_profile_id IS NOT NULL)) EXECUTE FUNCTION playground_private.after_session_insert();
+
+--
+-- Name: ai_playground_congratulations before_congratulation_insert; Type: TRIGGER; Schema: playground; Owner: postgres
+--
+
+CREATE TRIGGER before_congratulation_insert BEFORE INSERT ON playground.ai_playground_congratulations FOR EACH ROW EXECUTE FUNCTION playground_private.before_congratulation_insert();
 
 --
 -- Name: ai_playground_creations before_creation_insert; Type: TRIGGER; Schema: playground; Owner: postgres
@@ -6503,6 +6749,20 @@ ALTER TABLE ONLY playground.ai_playground_achievements
 
 ALTER TABLE ONLY playground.ai_playground_achievements
     ADD CONSTRAINT ai_playground_achievements_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+--
+-- Name: ai_playground_congratulations ai_playground_congratulations_achievement_id_fkey; Type: FK CONSTRAINT; Schema: playground; Owner: postgres
+--
+
+ALTER TABLE ONLY playground.ai_playground_congratulations
+    ADD CONSTRAINT ai_playground_congratulations_achievement_id_fkey FOREIGN KEY (achievement_id) REFERENCES playground.ai_playground_achievements(id) ON DELETE CASCADE;
+
+--
+-- Name: ai_playground_congratulations ai_playground_congratulations_user_id_fkey; Type: FK CONSTRAINT; Schema: playground; Owner: postgres
+--
+
+ALTER TABLE ONLY playground.ai_playground_congratulations
+    ADD CONSTRAINT ai_playground_congratulations_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 --
 -- Name: ai_playground_creation_shares ai_playground_creation_shares_creation_id_fkey; Type: FK CONSTRAINT; Schema: playground; Owner: postgres
@@ -6711,6 +6971,12 @@ ALTER TABLE playground.ai_playground_achievement_definitions ENABLE ROW LEVEL SE
 ALTER TABLE playground.ai_playground_achievements ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: ai_playground_congratulations; Type: ROW SECURITY; Schema: playground; Owner: postgres
+--
+
+ALTER TABLE playground.ai_playground_congratulations ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: ai_playground_creation_shares; Type: ROW SECURITY; Schema: playground; Owner: postgres
 --
 
@@ -6837,6 +7103,20 @@ CREATE POLICY "authenticated can select active, admins all" ON playground.ai_pla
 CREATE POLICY "authenticated can select active, admins all" ON playground.synthetic_nonprofit_profiles FOR SELECT TO authenticated USING ((is_active OR ( SELECT playground_private.is_admin() AS is_admin)));
 
 --
+-- Name: ai_playground_congratulations congratulator can take it back; Type: POLICY; Schema: playground; Owner: postgres
+--
+
+CREATE POLICY "congratulator can take it back" ON playground.ai_playground_congratulations FOR DELETE TO authenticated USING ((user_id = ( SELECT auth.uid() AS uid)));
+
+--
+-- Name: ai_playground_congratulations congratulator or achievement owner can select; Type: POLICY; Schema: playground; Owner: postgres
+--
+
+CREATE POLICY "congratulator or achievement owner can select" ON playground.ai_playground_congratulations FOR SELECT TO authenticated USING (((user_id = ( SELECT auth.uid() AS uid)) OR (EXISTS ( SELECT 1
+   FROM playground.ai_playground_achievements a
+  WHERE ((a.id = ai_playground_congratulations.achievement_id) AND (a.user_id = ( SELECT auth.uid() AS uid)))))));
+
+--
 -- Name: ai_playground_creation_shares creation owner can insert; Type: POLICY; Schema: playground; Owner: postgres
 --
 
@@ -6947,6 +7227,14 @@ CREATE POLICY "owner, shared or admin can select" ON playground.ai_playground_ac
 ALTER TABLE playground.synthetic_nonprofit_profiles ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: ai_playground_congratulations user can congratulate others' shared achievements; Type: POLICY; Schema: playground; Owner: postgres
+--
+
+CREATE POLICY "user can congratulate others' shared achievements" ON playground.ai_playground_congratulations FOR INSERT TO authenticated WITH CHECK (((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
+   FROM playground.ai_playground_achievements a
+  WHERE ((a.id = ai_playground_congratulations.achievement_id) AND a.is_shared AND (a.unlocked_at IS NOT NULL) AND (a.user_id <> ( SELECT auth.uid() AS uid)))))));
+
+--
 -- Name: SCHEMA playground; Type: ACL; Schema: -; Owner: postgres
 --
 
@@ -7000,6 +7288,12 @@ GRANT ALL ON FUNCTION playground.get_user_recent_activity(p_user_id uuid, p_days
 REVOKE ALL ON FUNCTION playground.track_tool_usage(p_session_id uuid, p_user_id uuid, p_tool_name text, p_interaction_type text, p_response_time_ms integer, p_success boolean, p_metadata jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION playground.track_tool_usage(p_session_id uuid, p_user_id uuid, p_tool_name text, p_interaction_type text, p_response_time_ms integer, p_success boolean, p_metadata jsonb) TO authenticated;
 GRANT ALL ON FUNCTION playground.track_tool_usage(p_session_id uuid, p_user_id uuid, p_tool_name text, p_interaction_type text, p_response_time_ms integer, p_success boolean, p_metadata jsonb) TO service_role;
+
+--
+-- Name: FUNCTION after_congratulation_change(); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.after_congratulation_change() FROM PUBLIC;
 
 --
 -- Name: FUNCTION after_creation_insert(); Type: ACL; Schema: playground_private; Owner: postgres
@@ -7064,6 +7358,12 @@ GRANT ALL ON FUNCTION playground_private.assert_can_act_for(p_user_id uuid) TO s
 REVOKE ALL ON FUNCTION playground_private.award_achievements(p_user_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION playground_private.award_achievements(p_user_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION playground_private.award_achievements(p_user_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION before_congratulation_insert(); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.before_congratulation_insert() FROM PUBLIC;
 
 --
 -- Name: FUNCTION before_creation_insert(); Type: ACL; Schema: playground_private; Owner: postgres
@@ -7297,6 +7597,14 @@ GRANT ALL ON FUNCTION playground_private.refresh_platform_rollups() TO service_r
 REVOKE ALL ON FUNCTION playground_private.set_updated_at() FROM PUBLIC;
 
 --
+-- Name: FUNCTION signup_funnel(); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.signup_funnel() FROM PUBLIC;
+GRANT ALL ON FUNCTION playground_private.signup_funnel() TO authenticated;
+GRANT ALL ON FUNCTION playground_private.signup_funnel() TO service_role;
+
+--
 -- Name: FUNCTION stamp_published_at(); Type: ACL; Schema: playground_private; Owner: postgres
 --
 
@@ -7328,6 +7636,19 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE playground.ai_playground_achievements
 --
 
 GRANT UPDATE(is_shared) ON TABLE playground.ai_playground_achievements TO authenticated;
+
+--
+-- Name: TABLE ai_playground_congratulations; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT SELECT,DELETE ON TABLE playground.ai_playground_congratulations TO authenticated;
+GRANT SELECT,INSERT,DELETE ON TABLE playground.ai_playground_congratulations TO service_role;
+
+--
+-- Name: COLUMN ai_playground_congratulations.achievement_id; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(achievement_id) ON TABLE playground.ai_playground_congratulations TO authenticated;
 
 --
 -- Name: TABLE ai_playground_creations; Type: ACL; Schema: playground; Owner: postgres
@@ -7509,6 +7830,13 @@ GRANT SELECT ON TABLE playground.ai_playground_platform_user_engagement TO servi
 
 GRANT SELECT ON TABLE playground.ai_playground_platform_user_funnel TO authenticated;
 GRANT SELECT ON TABLE playground.ai_playground_platform_user_funnel TO service_role;
+
+--
+-- Name: TABLE ai_playground_signup_funnel; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT SELECT ON TABLE playground.ai_playground_signup_funnel TO authenticated;
+GRANT SELECT ON TABLE playground.ai_playground_signup_funnel TO service_role;
 
 --
 -- Name: TABLE ai_playground_toolkit_items; Type: ACL; Schema: playground; Owner: postgres

@@ -32,6 +32,20 @@ ALTER SCHEMA simulation OWNER TO postgres;
 COMMENT ON SCHEMA simulation IS 'AI Agent Education Platform: case-study scenarios turned into linear, multi-scene simulations with AI personas, progress tracking, conversation logs and community reviews.';
 
 --
+-- Name: simulation_archive; Type: SCHEMA; Schema: -; Owner: postgres
+--
+
+CREATE SCHEMA simulation_archive;
+
+ALTER SCHEMA simulation_archive OWNER TO postgres;
+
+--
+-- Name: SCHEMA simulation_archive; Type: COMMENT; Schema: -; Owner: postgres
+--
+
+COMMENT ON SCHEMA simulation_archive IS 'Archived (detached) monthly partitions of simulation.conversation_logs, named as they were (conversation_logs_pYYYYMM). Not exposed through the API: RLS on, no grants; the service role or postgres exports or drops them.';
+
+--
 -- Name: simulation_private; Type: SCHEMA; Schema: -; Owner: postgres
 --
 
@@ -329,7 +343,7 @@ ALTER TABLE simulation.scene_progress OWNER TO postgres;
 -- Name: TABLE scene_progress; Type: COMMENT; Schema: simulation; Owner: postgres
 --
 
-COMMENT ON TABLE simulation.scene_progress IS 'Progress within one scene of a run (one row per run and scene); the scene must belong to the run''s scenario (trigger). Visible only to the run''s user.';
+COMMENT ON TABLE simulation.scene_progress IS 'Progress within one scene of a run (one row per run and scene); the scene must belong to the run''s scenario (trigger). Visible only to the run''s user. Client writes: the learner opens a row (user_progress_id, scene_id) and reports time_spent (self-reported, feeds no score); no delete. Server-owned: status, attempts, hints_used, goal_achieved, forced_progression, goal_achievement_score, interaction_quality, scene_feedback (submit_scene_attempt, the AI service), messages_sent and ai_responses (counted from conversation_logs), user_id, times.';
 
 --
 -- Name: COLUMN scene_progress.id; Type: COMMENT; Schema: simulation; Owner: postgres
@@ -660,6 +674,105 @@ ALTER FUNCTION simulation_private.abandon_simulation(p_user_progress_id bigint) 
 COMMENT ON FUNCTION simulation_private.abandon_simulation(p_user_progress_id bigint) IS 'Body of simulation.abandon_simulation for the signed-in learner: SECURITY DEFINER because learners cannot write run status themselves. Acts only on the caller''s own run, and only when it is not_started or in_progress; scores and scene rows are left as they are.';
 
 --
+-- Name: archive_conversation_log_partitions(interval, timestamp with time zone); Type: FUNCTION; Schema: simulation_private; Owner: postgres
+--
+
+CREATE FUNCTION simulation_private.archive_conversation_log_partitions(p_retention interval DEFAULT '1 year'::interval, p_now timestamp with time zone DEFAULT now()) RETURNS SETOF text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_cutoff timestamptz;
+    v_part record;
+    v_upper timestamptz;
+begin
+    if coalesce((select auth.role()), '') in ('anon', 'authenticated') then
+        raise exception 'only the service role may manage conversation_logs partitions'
+            using errcode = '42501';
+    end if;
+    if p_retention is null or p_retention <= interval '0' then
+        raise exception 'p_retention must be a positive interval, got %', p_retention
+            using errcode = '22023';
+    end if;
+    if p_now is null then
+        raise exception 'p_now must not be null' using errcode = '22004';
+    end if;
+
+    v_cutoff := p_now - p_retention;
+
+    for v_part in
+        select c.relname as name,
+               pg_catalog.pg_get_expr(c.relpartbound, c.oid) as bound
+        from pg_catalog.pg_inherits as i
+        join pg_catalog.pg_class as c on c.oid = i.inhrelid
+        where i.inhparent = 'simulation.conversation_logs'::regclass
+        order by c.relname
+    loop
+        continue when v_part.bound = 'DEFAULT';
+        v_upper := (regexp_match(v_part.bound, 'TO \(''([^'']+)''\)'))[1]::timestamptz;
+        continue when v_upper is null or v_upper > v_cutoff;
+        -- a name already taken in the archive (archived, re-created, archived
+        -- again) would make the move fail: stop with a clear error instead
+        if exists (
+            select 1
+            from pg_catalog.pg_class as c
+            where c.relnamespace = 'simulation_archive'::regnamespace
+                and c.relname = v_part.name
+        ) then
+            raise exception 'simulation_archive.% already exists; export and drop it, then archive again', v_part.name
+                using errcode = '42P07';
+        end if;
+
+        execute format('alter table simulation.conversation_logs detach partition simulation.%I', v_part.name);
+        execute format('alter table simulation.%I set schema simulation_archive', v_part.name);
+        execute format('alter table simulation_archive.%I enable row level security', v_part.name);
+        execute format('revoke all on table simulation_archive.%I from public, anon, authenticated', v_part.name);
+        execute format('comment on table simulation_archive.%I is %L', v_part.name,
+            format('Archived monthly partition of simulation.conversation_logs (bounds %s), detached on %s because it was older than %s. Not readable through the API (RLS, no grants).',
+                v_part.bound, to_char(p_now at time zone 'UTC', 'YYYY-MM-DD'), p_retention));
+        return next v_part.name;
+    end loop;
+end
+$$;
+
+ALTER FUNCTION simulation_private.archive_conversation_log_partitions(p_retention interval, p_now timestamp with time zone) OWNER TO postgres;
+
+--
+-- Name: FUNCTION archive_conversation_log_partitions(p_retention interval, p_now timestamp with time zone); Type: COMMENT; Schema: simulation_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION simulation_private.archive_conversation_log_partitions(p_retention interval, p_now timestamp with time zone) IS 'Archive step of the conversation_logs retention: detaches every monthly partition whose upper bound is at or before p_now - p_retention (default 12 months) and moves it to schema simulation_archive, RLS on and no grants, so its messages leave the API but are kept. Returns the names archived; idempotent (a second run finds nothing to do). Raises 42501 for anon/authenticated callers, 22023 for a non-positive retention, 42P07 when the archive already holds a table of that name. Detaching takes an ACCESS EXCLUSIVE lock on conversation_logs for a moment (no data is copied).';
+
+--
+-- Name: check_run_owner(); Type: FUNCTION; Schema: simulation_private; Owner: postgres
+--
+
+CREATE FUNCTION simulation_private.check_run_owner() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+    -- Runs as the caller: RLS shows a member only their own runs.
+    if current_user in ('anon', 'authenticated') and not exists (
+        select 1
+        from simulation.user_progress as p
+        where p.id = new.user_progress_id
+    ) then
+        raise exception 'run % not found among your runs', new.user_progress_id using errcode = '42501';
+    end if;
+    return new;
+end
+$$;
+
+ALTER FUNCTION simulation_private.check_run_owner() OWNER TO postgres;
+
+--
+-- Name: FUNCTION check_run_owner(); Type: COMMENT; Schema: simulation_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION simulation_private.check_run_owner() IS 'Trigger function (before insert/update of the run, scene or persona on conversation_logs and scene_progress; named check_run_owner so it fires before the definer checks): an API caller (current_user anon/authenticated) may only write into a run their row level security shows them, i.e. their own; anything else is 42501 before the scene or persona is looked up, so someone else''s run id reveals nothing.';
+
+--
 -- Name: conversation_logs_check(); Type: FUNCTION; Schema: simulation_private; Owner: postgres
 --
 
@@ -706,6 +819,32 @@ ALTER FUNCTION simulation_private.conversation_logs_check() OWNER TO postgres;
 COMMENT ON FUNCTION simulation_private.conversation_logs_check() IS 'Trigger function (before insert/update of user_progress_id, scene_id, persona_id on conversation_logs): scene and persona must belong to the run''s scenario.';
 
 --
+-- Name: conversation_logs_count_messages(); Type: FUNCTION; Schema: simulation_private; Owner: postgres
+--
+
+CREATE FUNCTION simulation_private.conversation_logs_count_messages() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+    update simulation.scene_progress as sp
+    set messages_sent = sp.messages_sent + case when new.message_type = 'user' then 1 else 0 end,
+        ai_responses = sp.ai_responses + case when new.message_type = 'ai_persona' then 1 else 0 end
+    where sp.user_progress_id = new.user_progress_id
+        and sp.scene_id = new.scene_id;
+    return null;
+end
+$$;
+
+ALTER FUNCTION simulation_private.conversation_logs_count_messages() OWNER TO postgres;
+
+--
+-- Name: FUNCTION conversation_logs_count_messages(); Type: COMMENT; Schema: simulation_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION simulation_private.conversation_logs_count_messages() IS 'Trigger function (after insert of a user or ai_persona message on conversation_logs): counts it in the scene_progress row of its run and scene (messages_sent for user messages, ai_responses for AI persona replies), if that row exists. SECURITY DEFINER because learners cannot write these counters.';
+
+--
 -- Name: conversation_logs_fill_user_id(); Type: FUNCTION; Schema: simulation_private; Owner: postgres
 --
 
@@ -745,7 +884,6 @@ declare
     v_start timestamptz;
     v_end timestamptz;
     v_name text;
-    v_month integer;
 begin
     if coalesce((select auth.role()), '') in ('anon', 'authenticated') then
         raise exception 'only the service role may manage conversation_logs partitions'
@@ -894,6 +1032,92 @@ ALTER FUNCTION simulation_private.drop_conversation_log_partitions(p_retention i
 COMMENT ON FUNCTION simulation_private.drop_conversation_log_partitions(p_retention interval, p_drop boolean, p_now timestamp with time zone) IS 'Retention: detaches every monthly conversation_logs partition whose upper bound is at or before p_now - p_retention (default 12 months) and, when p_drop (default), drops it and deletes default-partition rows older than the cutoff. Returns the partition names detached. Detached tables keep RLS on and no grants, so they stay unreadable through the API.';
 
 --
+-- Name: guard_api_write(); Type: FUNCTION; Schema: simulation_private; Owner: postgres
+--
+
+CREATE FUNCTION simulation_private.guard_api_write() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_arg text;
+    v_col text;
+    v_text_limit integer := 10000;
+    v_json_limit integer := 65536;
+    v_limits jsonb := '{}'::jsonb;
+    v_stamps jsonb := '{}'::jsonb;
+    v_row jsonb;
+    v_old jsonb := '{}'::jsonb;
+    v_key text;
+    v_value jsonb;
+    v_size integer;
+    v_limit integer;
+begin
+    if current_user not in ('anon', 'authenticated') then
+        return new;
+    end if;
+    v_row := to_jsonb(new);
+    if tg_op = 'UPDATE' then
+        v_old := to_jsonb(old);
+    end if;
+    -- tg_argv is null, not empty, for a trigger without arguments.
+    foreach v_arg in array coalesce(tg_argv, '{}'::text[]) loop
+        if v_arg like 'created:%' then
+            v_col := substr(v_arg, 9);
+            v_stamps := v_stamps || jsonb_build_object(
+                v_col, case when tg_op = 'INSERT' then to_jsonb(now()) else v_old -> v_col end);
+        elsif v_arg like 'touched:%' then
+            v_col := substr(v_arg, 9);
+            if v_row ->> v_col is not null
+                and (tg_op = 'INSERT' or (v_row -> v_col) is distinct from (v_old -> v_col)) then
+                v_stamps := v_stamps || jsonb_build_object(v_col, now());
+            end if;
+        elsif v_arg like 'caller:%' then
+            v_col := substr(v_arg, 8);
+            v_stamps := v_stamps || jsonb_build_object(
+                v_col, case when tg_op = 'INSERT' then to_jsonb((select auth.uid())) else v_old -> v_col end);
+        elsif v_arg like 'text=%' then
+            v_text_limit := substr(v_arg, 6)::integer;
+        elsif v_arg like 'json=%' then
+            v_json_limit := substr(v_arg, 6)::integer;
+        else
+            v_limits := v_limits || jsonb_build_object(split_part(v_arg, '=', 1), split_part(v_arg, '=', 2)::integer);
+        end if;
+    end loop;
+    for v_key, v_value in select e.key, e.value from jsonb_each(v_row) as e loop
+        -- Only what this write changes: a value stored before the limit stays editable around it.
+        continue when tg_op = 'UPDATE' and v_value is not distinct from (v_old -> v_key);
+        if jsonb_typeof(v_value) = 'string' then
+            v_size := length(v_value #>> '{}');
+            v_limit := coalesce((v_limits ->> v_key)::integer, v_text_limit);
+        elsif jsonb_typeof(v_value) in ('object', 'array') then
+            v_size := octet_length(v_value::text);
+            v_limit := coalesce((v_limits ->> v_key)::integer, v_json_limit);
+        else
+            continue;
+        end if;
+        if v_size > v_limit then
+            raise exception '%.%: % is too large (% > % allowed for API writes)', tg_table_name, v_key,
+                case when jsonb_typeof(v_value) = 'string' then 'text' else 'json' end, v_size, v_limit
+                using errcode = '22001';
+        end if;
+    end loop;
+    if v_stamps <> '{}'::jsonb then
+        new := jsonb_populate_record(new, v_stamps);
+    end if;
+    return new;
+end
+$$;
+
+ALTER FUNCTION simulation_private.guard_api_write() OWNER TO postgres;
+
+--
+-- Name: FUNCTION guard_api_write(); Type: COMMENT; Schema: simulation_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION simulation_private.guard_api_write() IS 'Trigger function (before insert or update) for every table an API role can write: when current_user is anon or authenticated it bounds the input (text values at most 10,000 characters and jsonb values at most 64 KiB unless the trigger arguments say otherwise: text=N, json=N, column=N; only values the write changes are measured; 22001 when too large) and sets server-owned times (created:col = now() on insert and unchanged on update; touched:col = now() whenever the client sets it) and authors (caller:col = auth.uid() on insert, unchanged on update), so client-sent times and authors are ignored. The service role, migrations and SECURITY DEFINER helpers (running as their owner) are not limited.';
+
+--
 -- Name: is_admin(); Type: FUNCTION; Schema: simulation_private; Owner: postgres
 --
 
@@ -917,6 +1141,40 @@ ALTER FUNCTION simulation_private.is_admin() OWNER TO postgres;
 --
 
 COMMENT ON FUNCTION simulation_private.is_admin() IS 'True when the signed-in user has an active simulation profile with role admin.';
+
+--
+-- Name: maintain_conversation_log_partitions(integer, interval); Type: FUNCTION; Schema: simulation_private; Owner: postgres
+--
+
+CREATE FUNCTION simulation_private.maintain_conversation_log_partitions(p_months_ahead integer DEFAULT 3, p_retention interval DEFAULT '1 year'::interval) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_created text[];
+    v_archived text[];
+begin
+    if coalesce((select auth.role()), '') in ('anon', 'authenticated') then
+        raise exception 'only the service role may manage conversation_logs partitions'
+            using errcode = '42501';
+    end if;
+    select coalesce(array_agg(n), '{}')
+    into v_created
+    from simulation_private.create_conversation_log_partitions(p_months_ahead, now()) as n;
+    select coalesce(array_agg(n), '{}')
+    into v_archived
+    from simulation_private.archive_conversation_log_partitions(p_retention, now()) as n;
+    return jsonb_build_object('created', to_jsonb(v_created), 'archived', to_jsonb(v_archived));
+end
+$$;
+
+ALTER FUNCTION simulation_private.maintain_conversation_log_partitions(p_months_ahead integer, p_retention interval) OWNER TO postgres;
+
+--
+-- Name: FUNCTION maintain_conversation_log_partitions(p_months_ahead integer, p_retention interval); Type: COMMENT; Schema: simulation_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION simulation_private.maintain_conversation_log_partitions(p_months_ahead integer, p_retention interval) IS 'The scheduled partition management of conversation_logs: creates the partitions of this month and the p_months_ahead (default 3) after it, then archives those older than p_retention (default 12 months) with archive_conversation_log_partitions. Returns {"created": [...], "archived": [...]}. Runs daily with pg_cron (job simulation_maintain_conversation_logs) where the extension is installed. Raises 42501 for anon/authenticated callers.';
 
 --
 -- Name: refresh_published_scenarios(bigint); Type: FUNCTION; Schema: simulation_private; Owner: postgres
@@ -1136,11 +1394,29 @@ begin
         if tg_op = 'INSERT' or new.created_by is distinct from old.created_by then
             perform simulation_private.refresh_published_scenarios(new.created_by);
         end if;
-        if tg_op = 'INSERT' and new.cloned_from_id is not null then
+        -- clone_count counts members: only a creator's first clone of the source adds one.
+        if tg_op = 'INSERT' and new.cloned_from_id is not null and not exists (
+            select 1
+            from simulation.scenarios as s
+            where s.cloned_from_id = new.cloned_from_id
+                and s.created_by = new.created_by
+                and s.id <> new.id
+        ) then
             update simulation.scenarios as s
             set clone_count = s.clone_count + 1
             where s.id = new.cloned_from_id;
         end if;
+    end if;
+    -- A creator's last clone of the source takes its count back.
+    if tg_op = 'DELETE' and old.cloned_from_id is not null and not exists (
+        select 1
+        from simulation.scenarios as s
+        where s.cloned_from_id = old.cloned_from_id
+            and s.created_by = old.created_by
+    ) then
+        update simulation.scenarios as s
+        set clone_count = greatest(s.clone_count - 1, 0)
+        where s.id = old.cloned_from_id;
     end if;
     return null;
 end
@@ -1152,7 +1428,7 @@ ALTER FUNCTION simulation_private.scenarios_after_change() OWNER TO postgres;
 -- Name: FUNCTION scenarios_after_change(); Type: COMMENT; Schema: simulation_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION simulation_private.scenarios_after_change() IS 'Trigger function (after insert/update/delete on scenarios): keeps users.published_scenarios in step and counts a clone in the source scenario''s clone_count.';
+COMMENT ON FUNCTION simulation_private.scenarios_after_change() IS 'Trigger function (after insert/update/delete on scenarios): keeps users.published_scenarios in step, and the source''s clone_count equal to the number of members with a clone of it (a creator''s first clone adds one, deleting their last clone takes it back; cloning again and again does not inflate it).';
 
 --
 -- Name: scenarios_guard(); Type: FUNCTION; Schema: simulation_private; Owner: postgres
@@ -1461,9 +1737,18 @@ CREATE FUNCTION simulation_private.user_progress_after_change() RETURNS trigger
     AS $$
 begin
     if tg_op = 'INSERT' then
-        update simulation.scenarios as s
-        set usage_count = s.usage_count + 1
-        where s.id = new.scenario_id;
+        -- usage_count counts learners: only a user's first run of the scenario adds one.
+        if not exists (
+            select 1
+            from simulation.user_progress as p
+            where p.user_id = new.user_id
+                and p.scenario_id = new.scenario_id
+                and p.id <> new.id
+        ) then
+            update simulation.scenarios as s
+            set usage_count = s.usage_count + 1
+            where s.id = new.scenario_id;
+        end if;
         if new.simulation_status = 'completed' then
             perform simulation_private.refresh_total_simulations(new.user_id);
         end if;
@@ -1473,6 +1758,17 @@ begin
             perform simulation_private.refresh_total_simulations(new.user_id);
         end if;
     else
+        -- The user's last run of the scenario takes its count back.
+        if not exists (
+            select 1
+            from simulation.user_progress as p
+            where p.user_id = old.user_id
+                and p.scenario_id = old.scenario_id
+        ) then
+            update simulation.scenarios as s
+            set usage_count = greatest(s.usage_count - 1, 0)
+            where s.id = old.scenario_id;
+        end if;
         if old.simulation_status = 'completed' then
             perform simulation_private.refresh_total_simulations(old.user_id);
         end if;
@@ -1487,7 +1783,7 @@ ALTER FUNCTION simulation_private.user_progress_after_change() OWNER TO postgres
 -- Name: FUNCTION user_progress_after_change(); Type: COMMENT; Schema: simulation_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION simulation_private.user_progress_after_change() IS 'Trigger function (after insert/update/delete on user_progress): counts a started run in scenarios.usage_count and keeps users.total_simulations equal to the user''s completed runs.';
+COMMENT ON FUNCTION simulation_private.user_progress_after_change() IS 'Trigger function (after insert/update/delete on user_progress): keeps scenarios.usage_count equal to the number of learners with a run of the scenario (a user''s first run adds one, deleting their last run takes it back, so restarting cannot inflate it) and users.total_simulations equal to the user''s completed runs.';
 
 --
 -- Name: user_progress_check(); Type: FUNCTION; Schema: simulation_private; Owner: postgres
@@ -1665,7 +1961,7 @@ ALTER TABLE simulation.conversation_logs OWNER TO postgres;
 -- Name: TABLE conversation_logs; Type: COMMENT; Schema: simulation; Owner: postgres
 --
 
-COMMENT ON TABLE simulation.conversation_logs IS 'ChatOrchestrator conversation history, range-partitioned by month on "timestamp" (partitions conversation_logs_pYYYYMM plus conversation_logs_default; see simulation_private.create_conversation_log_partitions / drop_conversation_log_partitions). The primary key includes the partition key. Visible only to the run''s user; partitions are not readable directly.';
+COMMENT ON TABLE simulation.conversation_logs IS 'ChatOrchestrator conversation history, range-partitioned by month on "timestamp" (partitions conversation_logs_pYYYYMM plus conversation_logs_default; see simulation_private.create_conversation_log_partitions / drop_conversation_log_partitions). The primary key includes the partition key. Visible only to the run''s user; partitions are not readable directly. Client writes: the learner inserts their own user messages in their own run (user_progress_id, scene_id, message_type = user, sender_name, message_content (at most 10,000 characters), message_order, attempt_number) and may set user_reaction; no edit of content, no delete. Server-owned (the service role): ai_persona, system and hint messages, persona_id, is_hint, ai_context_used, ai_model_version, processing_time, led_to_progress, and "timestamp" (now()).';
 
 --
 -- Name: COLUMN conversation_logs.id; Type: COMMENT; Schema: simulation; Owner: postgres
@@ -2009,7 +2305,7 @@ ALTER TABLE simulation.scenario_files OWNER TO postgres;
 -- Name: TABLE scenario_files; Type: COMMENT; Schema: simulation; Owner: postgres
 --
 
-COMMENT ON TABLE simulation.scenario_files IS 'Uploaded source files (PDF case studies) of a scenario and their processing state. Source material: visible to the scenario''s creator and admins only, even for public scenarios.';
+COMMENT ON TABLE simulation.scenario_files IS 'Uploaded source files (PDF case studies) of a scenario and their processing state. Source material: visible to the scenario''s creator and admins only, even for public scenarios. Client writes: the scenario''s creator (or an admin) writes the file and its processing fields (contents up to 2,000,000 characters each). Server-owned: uploaded_at (now() on insert), processed_at (now() whenever a client sets it).';
 
 --
 -- Name: COLUMN scenario_files.id; Type: COMMENT; Schema: simulation; Owner: postgres
@@ -2116,7 +2412,7 @@ ALTER TABLE simulation.scenario_personas OWNER TO postgres;
 -- Name: TABLE scenario_personas; Type: COMMENT; Schema: simulation; Owner: postgres
 --
 
-COMMENT ON TABLE simulation.scenario_personas IS 'AI personas extracted from a business case; readable wherever their scenario is.';
+COMMENT ON TABLE simulation.scenario_personas IS 'AI personas extracted from a business case; readable wherever their scenario is. Client writes: the scenario''s creator (or an admin) writes every column but created_at/updated_at (server-owned); bounded (background up to 100,000 characters).';
 
 --
 -- Name: COLUMN scenario_personas.id; Type: COMMENT; Schema: simulation; Owner: postgres
@@ -2208,7 +2504,7 @@ ALTER TABLE simulation.scenario_review_votes OWNER TO postgres;
 -- Name: TABLE scenario_review_votes; Type: COMMENT; Schema: simulation; Owner: postgres
 --
 
-COMMENT ON TABLE simulation.scenario_review_votes IS 'One vote per member and review: helpful or not. Keeps scenario_reviews.helpful_votes and total_votes in step (trigger). A member sees and changes only their own votes, and cannot vote on their own review.';
+COMMENT ON TABLE simulation.scenario_review_votes IS 'One vote per member and review: helpful or not. Keeps scenario_reviews.helpful_votes and total_votes in step (trigger). A member sees and changes only their own votes, and cannot vote on their own review. Client writes: the voter inserts (review_id, is_helpful), changes is_helpful, deletes their vote. Server-owned: voter_id (the caller), created_at, and the review''s counters.';
 
 --
 -- Name: COLUMN scenario_review_votes.review_id; Type: COMMENT; Schema: simulation; Owner: postgres
@@ -2264,7 +2560,7 @@ ALTER TABLE simulation.scenario_reviews OWNER TO postgres;
 -- Name: TABLE scenario_reviews; Type: COMMENT; Schema: simulation; Owner: postgres
 --
 
-COMMENT ON TABLE simulation.scenario_reviews IS 'Community reviews of public scenarios: one per scenario and reviewer, not by the scenario''s creator. Readable wherever the scenario is public; written by the reviewer only; admins moderate (update/delete).';
+COMMENT ON TABLE simulation.scenario_reviews IS 'Community reviews of public scenarios: one per scenario and reviewer, not by the scenario''s creator. Readable wherever the scenario is public; written by the reviewer only; admins moderate (update/delete). Client writes: the reviewer writes scenario_id (on insert), rating (1-5, once per scenario), review_text, pros, cons, use_case (bounded). Server-owned: reviewer_id (the caller), helpful_votes and total_votes (from scenario_review_votes), scenario_is_public, created_at; the scenario''s rating_avg and rating_count follow by trigger.';
 
 --
 -- Name: COLUMN scenario_reviews.id; Type: COMMENT; Schema: simulation; Owner: postgres
@@ -2389,7 +2685,7 @@ ALTER TABLE simulation.scenario_scenes OWNER TO postgres;
 -- Name: TABLE scenario_scenes; Type: COMMENT; Schema: simulation; Owner: postgres
 --
 
-COMMENT ON TABLE simulation.scenario_scenes IS 'Sequential scenes of a scenario for linear progression; scene_order is unique within a scenario (idx_scenes_order).';
+COMMENT ON TABLE simulation.scenario_scenes IS 'Sequential scenes of a scenario for linear progression; scene_order is unique within a scenario (idx_scenes_order). Client writes: the scenario''s creator (or an admin) writes every column but created_at/updated_at (server-owned); bounded (description and scene_context up to 100,000 characters).';
 
 --
 -- Name: COLUMN scenario_scenes.id; Type: COMMENT; Schema: simulation; Owner: postgres
@@ -2556,7 +2852,7 @@ ALTER TABLE simulation.scenarios OWNER TO postgres;
 -- Name: TABLE scenarios; Type: COMMENT; Schema: simulation; Owner: postgres
 --
 
-COMMENT ON TABLE simulation.scenarios IS 'Business case-study scenarios, from PDF processing or manual input. Public ones form the community marketplace; private ones are visible only to their creator (and admins).';
+COMMENT ON TABLE simulation.scenarios IS 'Business case-study scenarios, from PDF processing or manual input. Public ones form the community marketplace; private ones are visible only to their creator (and admins). Client writes: the creator writes the content (title, description, challenge, industry, learning_objectives, source_type, pdf_* (pdf_content up to 2,000,000 characters; description and challenge up to 100,000), student_role, category, difficulty_level, estimated_duration, tags, processing_version), is_public, is_template, allow_remixes; clones go through clone_scenario. Server-owned: rating_avg and rating_count (from reviews), usage_count (learners who ran it), clone_count, created_by, cloned_from_id, created_at/updated_at.';
 
 --
 -- Name: COLUMN scenarios.id; Type: COMMENT; Schema: simulation; Owner: postgres
@@ -2688,13 +2984,13 @@ COMMENT ON COLUMN simulation.scenarios.allow_remixes IS 'Whether others may clon
 -- Name: COLUMN scenarios.usage_count; Type: COMMENT; Schema: simulation; Owner: postgres
 --
 
-COMMENT ON COLUMN simulation.scenarios.usage_count IS 'Number of simulation runs started on this scenario; maintained by trigger.';
+COMMENT ON COLUMN simulation.scenarios.usage_count IS 'Number of learners who have run this scenario (one per user, however many runs; since 20261204104000, before that every run counted); maintained by trigger, read by everyone for public scenarios.';
 
 --
 -- Name: COLUMN scenarios.clone_count; Type: COMMENT; Schema: simulation; Owner: postgres
 --
 
-COMMENT ON COLUMN simulation.scenarios.clone_count IS 'Number of clones made of this scenario; maintained by trigger.';
+COMMENT ON COLUMN simulation.scenarios.clone_count IS 'Number of members who cloned this scenario (one per member, however many clones; since 20261204104200, before that every clone counted); maintained by trigger.';
 
 --
 -- Name: COLUMN scenarios.cloned_from_id; Type: COMMENT; Schema: simulation; Owner: postgres
@@ -2752,7 +3048,7 @@ ALTER TABLE simulation.scene_personas OWNER TO postgres;
 -- Name: TABLE scene_personas; Type: COMMENT; Schema: simulation; Owner: postgres
 --
 
-COMMENT ON TABLE simulation.scene_personas IS 'Which personas take part in which scene. The composite foreign keys on (scene_id, scenario_id) and (persona_id, scenario_id) guarantee scene and persona belong to the same scenario; scenario_id is filled from the scene when omitted.';
+COMMENT ON TABLE simulation.scene_personas IS 'Which personas take part in which scene. The composite foreign keys on (scene_id, scenario_id) and (persona_id, scenario_id) guarantee scene and persona belong to the same scenario; scenario_id is filled from the scene when omitted. Client writes: the scenario''s creator (or an admin) writes scene_id, persona_id, involvement_level. Server-owned: created_at.';
 
 --
 -- Name: COLUMN scene_personas.scene_id; Type: COMMENT; Schema: simulation; Owner: postgres
@@ -2831,7 +3127,8 @@ CREATE TABLE simulation.user_progress (
     CONSTRAINT user_progress_session_count_check CHECK ((session_count >= 0)),
     CONSTRAINT user_progress_total_attempts_check CHECK ((total_attempts >= 0)),
     CONSTRAINT user_progress_total_time_spent_check CHECK ((total_time_spent >= 0))
-);
+)
+PARTITION BY HASH (user_id);
 
 ALTER TABLE simulation.user_progress OWNER TO postgres;
 
@@ -2839,7 +3136,7 @@ ALTER TABLE simulation.user_progress OWNER TO postgres;
 -- Name: TABLE user_progress; Type: COMMENT; Schema: simulation; Owner: postgres
 --
 
-COMMENT ON TABLE simulation.user_progress IS 'A user''s run through a scenario (ChatOrchestrator state included). A user may replay a scenario, but has at most one active (not_started/in_progress) run per scenario. Visible only to its user.';
+COMMENT ON TABLE simulation.user_progress IS 'A user''s run through a scenario (ChatOrchestrator state included). A user may replay a scenario, but has at most one active (not_started/in_progress) run per scenario. Visible only to its user. Hash-partitioned by user_id into 8 partitions (user_progress_p0 .. p7), the seed''s "user-based partitioning": a user''s runs live in one partition, so the policies (user_id = me) and per-user lists read one partition; a lookup by id alone probes each partition''s primary-key index. The primary key is (id, user_id) because a partitioned table''s keys must contain the partition key; id is unique on its own in practice (an identity). Partitions are not readable directly.';
 
 --
 -- Name: COLUMN user_progress.id; Type: COMMENT; Schema: simulation; Owner: postgres
@@ -3004,7 +3301,7 @@ ALTER TABLE simulation.users OWNER TO postgres;
 -- Name: TABLE users; Type: COMMENT; Schema: simulation; Owner: postgres
 --
 
-COMMENT ON TABLE simulation.users IS 'Simulation profile of an auth user (identity and credentials live in auth.users; no password here). Integer ids are kept as the seed uses them; simulation_private.current_user_id() maps auth.uid() to id. Deleting the auth user deletes the profile and, by cascade, everything the person created.';
+COMMENT ON TABLE simulation.users IS 'Simulation profile of an auth user (identity and credentials live in auth.users; no password here). Integer ids are kept as the seed uses them; simulation_private.current_user_id() maps auth.uid() to id. Deleting the auth user deletes the profile and, by cascade, everything the person created. Client writes: the owner creates their profile and edits email (their sign-in email only), full_name, username, bio, avatar_url, profile_public, allow_contact (bounded). Server-owned (admins or the service role): role, published_scenarios and total_simulations (triggers), reputation_score, is_active, is_verified, auth_user_id, created_at/updated_at; the public copy in public_profiles follows by trigger.';
 
 --
 -- Name: COLUMN users.id; Type: COMMENT; Schema: simulation; Owner: postgres
@@ -3226,24 +3523,17 @@ ALTER TABLE ONLY simulation.scene_progress
     ADD CONSTRAINT scene_progress_user_progress_id_scene_id_key UNIQUE (user_progress_id, scene_id);
 
 --
--- Name: user_progress user_progress_id_user_id_key; Type: CONSTRAINT; Schema: simulation; Owner: postgres
---
-
-ALTER TABLE ONLY simulation.user_progress
-    ADD CONSTRAINT user_progress_id_user_id_key UNIQUE (id, user_id);
-
---
--- Name: CONSTRAINT user_progress_id_user_id_key ON user_progress; Type: COMMENT; Schema: simulation; Owner: postgres
---
-
-COMMENT ON CONSTRAINT user_progress_id_user_id_key ON simulation.user_progress IS 'Target of conversation_logs'' composite foreign key (user_progress_id, user_id): it keeps a message''s user_id equal to its run''s user.';
-
---
 -- Name: user_progress user_progress_pkey; Type: CONSTRAINT; Schema: simulation; Owner: postgres
 --
 
 ALTER TABLE ONLY simulation.user_progress
-    ADD CONSTRAINT user_progress_pkey PRIMARY KEY (id);
+    ADD CONSTRAINT user_progress_pkey PRIMARY KEY (id, user_id);
+
+--
+-- Name: CONSTRAINT user_progress_pkey ON user_progress; Type: COMMENT; Schema: simulation; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT user_progress_pkey ON simulation.user_progress IS 'Primary key (id, user_id): includes the partition key, as a partitioned table''s keys must. id alone is unique in practice (generated always as identity). Target of the composite foreign keys (user_progress_id, user_id) of scene_progress and conversation_logs, which keep their user_id equal to the run''s.';
 
 --
 -- Name: users users_auth_user_id_key; Type: CONSTRAINT; Schema: simulation; Owner: postgres
@@ -3498,13 +3788,13 @@ CREATE INDEX idx_scenes_scenario_id ON simulation.scenario_scenes USING btree (s
 -- Name: idx_user_progress_current_scene_id; Type: INDEX; Schema: simulation; Owner: postgres
 --
 
-CREATE INDEX idx_user_progress_current_scene_id ON simulation.user_progress USING btree (current_scene_id, scenario_id);
+CREATE INDEX idx_user_progress_current_scene_id ON ONLY simulation.user_progress USING btree (current_scene_id, scenario_id);
 
 --
 -- Name: idx_user_progress_one_active; Type: INDEX; Schema: simulation; Owner: postgres
 --
 
-CREATE UNIQUE INDEX idx_user_progress_one_active ON simulation.user_progress USING btree (user_id, scenario_id) WHERE (simulation_status = ANY (ARRAY['not_started'::simulation.simulation_status, 'in_progress'::simulation.simulation_status]));
+CREATE UNIQUE INDEX idx_user_progress_one_active ON ONLY simulation.user_progress USING btree (user_id, scenario_id) WHERE (simulation_status = ANY (ARRAY['not_started'::simulation.simulation_status, 'in_progress'::simulation.simulation_status]));
 
 --
 -- Name: INDEX idx_user_progress_one_active; Type: COMMENT; Schema: simulation; Owner: postgres
@@ -3516,25 +3806,25 @@ COMMENT ON INDEX simulation.idx_user_progress_one_active IS 'At most one active 
 -- Name: idx_user_progress_scenario_id; Type: INDEX; Schema: simulation; Owner: postgres
 --
 
-CREATE INDEX idx_user_progress_scenario_id ON simulation.user_progress USING btree (scenario_id);
+CREATE INDEX idx_user_progress_scenario_id ON ONLY simulation.user_progress USING btree (scenario_id);
 
 --
 -- Name: idx_user_progress_status; Type: INDEX; Schema: simulation; Owner: postgres
 --
 
-CREATE INDEX idx_user_progress_status ON simulation.user_progress USING btree (simulation_status);
+CREATE INDEX idx_user_progress_status ON ONLY simulation.user_progress USING btree (simulation_status);
 
 --
 -- Name: idx_user_progress_user_id; Type: INDEX; Schema: simulation; Owner: postgres
 --
 
-CREATE INDEX idx_user_progress_user_id ON simulation.user_progress USING btree (user_id);
+CREATE INDEX idx_user_progress_user_id ON ONLY simulation.user_progress USING btree (user_id);
 
 --
 -- Name: idx_user_progress_user_status; Type: INDEX; Schema: simulation; Owner: postgres
 --
 
-CREATE INDEX idx_user_progress_user_status ON simulation.user_progress USING btree (user_id, simulation_status);
+CREATE INDEX idx_user_progress_user_status ON ONLY simulation.user_progress USING btree (user_id, simulation_status);
 
 --
 -- Name: idx_users_email; Type: INDEX; Schema: simulation; Owner: postgres
@@ -3591,10 +3881,28 @@ CREATE INDEX idx_profile_directory_username ON simulation_private.profile_direct
 COMMENT ON INDEX simulation_private.idx_profile_directory_username IS 'public_profiles where username = ... (exact match, as the seed''s username lookups).';
 
 --
+-- Name: conversation_logs check_run_owner; Type: TRIGGER; Schema: simulation; Owner: postgres
+--
+
+CREATE TRIGGER check_run_owner BEFORE INSERT OR UPDATE OF user_progress_id, scene_id, persona_id ON simulation.conversation_logs FOR EACH ROW EXECUTE FUNCTION simulation_private.check_run_owner();
+
+--
+-- Name: scene_progress check_run_owner; Type: TRIGGER; Schema: simulation; Owner: postgres
+--
+
+CREATE TRIGGER check_run_owner BEFORE INSERT OR UPDATE OF user_progress_id, scene_id ON simulation.scene_progress FOR EACH ROW EXECUTE FUNCTION simulation_private.check_run_owner();
+
+--
 -- Name: conversation_logs conversation_logs_check; Type: TRIGGER; Schema: simulation; Owner: postgres
 --
 
 CREATE TRIGGER conversation_logs_check BEFORE INSERT OR UPDATE OF user_progress_id, scene_id, persona_id ON simulation.conversation_logs FOR EACH ROW EXECUTE FUNCTION simulation_private.conversation_logs_check();
+
+--
+-- Name: conversation_logs conversation_logs_count_messages; Type: TRIGGER; Schema: simulation; Owner: postgres
+--
+
+CREATE TRIGGER conversation_logs_count_messages AFTER INSERT ON simulation.conversation_logs FOR EACH ROW WHEN ((new.message_type = ANY (ARRAY['user'::simulation.message_type, 'ai_persona'::simulation.message_type]))) EXECUTE FUNCTION simulation_private.conversation_logs_count_messages();
 
 --
 -- Name: conversation_logs conversation_logs_fill_user_id; Type: TRIGGER; Schema: simulation; Owner: postgres
@@ -3603,6 +3911,72 @@ CREATE TRIGGER conversation_logs_check BEFORE INSERT OR UPDATE OF user_progress_
 CREATE TRIGGER conversation_logs_fill_user_id BEFORE INSERT OR UPDATE OF user_progress_id, user_id ON simulation.conversation_logs FOR EACH ROW EXECUTE FUNCTION simulation_private.conversation_logs_fill_user_id();
 
 ALTER TABLE simulation.conversation_logs ENABLE ALWAYS TRIGGER conversation_logs_fill_user_id;
+
+--
+-- Name: conversation_logs guard_api_write; Type: TRIGGER; Schema: simulation; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON simulation.conversation_logs FOR EACH ROW EXECUTE FUNCTION simulation_private.guard_api_write();
+
+--
+-- Name: scenario_files guard_api_write; Type: TRIGGER; Schema: simulation; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON simulation.scenario_files FOR EACH ROW EXECUTE FUNCTION simulation_private.guard_api_write('created:uploaded_at', 'touched:processed_at', 'original_content=2000000', 'processed_content=2000000');
+
+--
+-- Name: scenario_personas guard_api_write; Type: TRIGGER; Schema: simulation; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON simulation.scenario_personas FOR EACH ROW EXECUTE FUNCTION simulation_private.guard_api_write('created:created_at', 'background=100000');
+
+--
+-- Name: scenario_review_votes guard_api_write; Type: TRIGGER; Schema: simulation; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON simulation.scenario_review_votes FOR EACH ROW EXECUTE FUNCTION simulation_private.guard_api_write('created:created_at');
+
+--
+-- Name: scenario_reviews guard_api_write; Type: TRIGGER; Schema: simulation; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON simulation.scenario_reviews FOR EACH ROW EXECUTE FUNCTION simulation_private.guard_api_write('created:created_at');
+
+--
+-- Name: scenario_scenes guard_api_write; Type: TRIGGER; Schema: simulation; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON simulation.scenario_scenes FOR EACH ROW EXECUTE FUNCTION simulation_private.guard_api_write('created:created_at', 'description=100000', 'scene_context=100000');
+
+--
+-- Name: scenarios guard_api_write; Type: TRIGGER; Schema: simulation; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON simulation.scenarios FOR EACH ROW EXECUTE FUNCTION simulation_private.guard_api_write('created:created_at', 'pdf_content=2000000', 'description=100000', 'challenge=100000');
+
+--
+-- Name: scene_personas guard_api_write; Type: TRIGGER; Schema: simulation; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON simulation.scene_personas FOR EACH ROW EXECUTE FUNCTION simulation_private.guard_api_write('created:created_at');
+
+--
+-- Name: scene_progress guard_api_write; Type: TRIGGER; Schema: simulation; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON simulation.scene_progress FOR EACH ROW EXECUTE FUNCTION simulation_private.guard_api_write();
+
+--
+-- Name: user_progress guard_api_write; Type: TRIGGER; Schema: simulation; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON simulation.user_progress FOR EACH ROW EXECUTE FUNCTION simulation_private.guard_api_write('created:created_at', 'touched:last_activity');
+
+--
+-- Name: users guard_api_write; Type: TRIGGER; Schema: simulation; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON simulation.users FOR EACH ROW EXECUTE FUNCTION simulation_private.guard_api_write('created:created_at');
 
 --
 -- Name: scenario_review_votes scenario_review_votes_after_change; Type: TRIGGER; Schema: simulation; Owner: postgres
@@ -3750,6 +4124,12 @@ ALTER TABLE simulation.conversation_logs
     ADD CONSTRAINT conversation_logs_persona_id_fkey FOREIGN KEY (persona_id) REFERENCES simulation.scenario_personas(id) ON DELETE SET NULL;
 
 --
+-- Name: CONSTRAINT conversation_logs_persona_id_fkey ON conversation_logs; Type: COMMENT; Schema: simulation; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT conversation_logs_persona_id_fkey ON simulation.conversation_logs IS 'ON DELETE SET NULL, not the seed''s cascade, on purpose: a message belongs to its run (which cascades), not to the persona that spoke it. Deleting a persona from a scenario keeps the learner''s conversation history; the message only loses the link to the persona (sender_name still names it).';
+
+--
 -- Name: conversation_logs conversation_logs_scene_id_fkey; Type: FK CONSTRAINT; Schema: simulation; Owner: postgres
 --
 
@@ -3826,6 +4206,12 @@ ALTER TABLE ONLY simulation.scenarios
     ADD CONSTRAINT scenarios_cloned_from_id_fkey FOREIGN KEY (cloned_from_id) REFERENCES simulation.scenarios(id) ON DELETE SET NULL;
 
 --
+-- Name: CONSTRAINT scenarios_cloned_from_id_fkey ON scenarios; Type: COMMENT; Schema: simulation; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT scenarios_cloned_from_id_fkey ON simulation.scenarios IS 'ON DELETE SET NULL, not the seed''s cascade, on purpose: a clone is its own scenario, owned by whoever cloned it (with its runs, reviews and scenes), not a dependent of its source. Deleting the source must not delete other people''s work; the clone only loses the link.';
+
+--
 -- Name: scenarios scenarios_created_by_fkey; Type: FK CONSTRAINT; Schema: simulation; Owner: postgres
 --
 
@@ -3870,21 +4256,27 @@ COMMENT ON CONSTRAINT scene_progress_user_progress_id_user_id_fkey ON simulation
 -- Name: user_progress user_progress_current_scene_id_scenario_id_fkey; Type: FK CONSTRAINT; Schema: simulation; Owner: postgres
 --
 
-ALTER TABLE ONLY simulation.user_progress
+ALTER TABLE simulation.user_progress
     ADD CONSTRAINT user_progress_current_scene_id_scenario_id_fkey FOREIGN KEY (current_scene_id, scenario_id) REFERENCES simulation.scenario_scenes(id, scenario_id) ON DELETE SET NULL (current_scene_id);
+
+--
+-- Name: CONSTRAINT user_progress_current_scene_id_scenario_id_fkey ON user_progress; Type: COMMENT; Schema: simulation; Owner: postgres
+--
+
+COMMENT ON CONSTRAINT user_progress_current_scene_id_scenario_id_fkey ON simulation.user_progress IS 'ON DELETE SET NULL (current_scene_id), not the seed''s cascade, on purpose: a run belongs to its learner and scenario, not to the scene it is at. Deleting a scene from a scenario keeps the run and clears only its position (scenario_id stays; SET NULL names the one column).';
 
 --
 -- Name: user_progress user_progress_scenario_id_fkey; Type: FK CONSTRAINT; Schema: simulation; Owner: postgres
 --
 
-ALTER TABLE ONLY simulation.user_progress
+ALTER TABLE simulation.user_progress
     ADD CONSTRAINT user_progress_scenario_id_fkey FOREIGN KEY (scenario_id) REFERENCES simulation.scenarios(id) ON DELETE CASCADE;
 
 --
 -- Name: user_progress user_progress_user_id_fkey; Type: FK CONSTRAINT; Schema: simulation; Owner: postgres
 --
 
-ALTER TABLE ONLY simulation.user_progress
+ALTER TABLE simulation.user_progress
     ADD CONSTRAINT user_progress_user_id_fkey FOREIGN KEY (user_id) REFERENCES simulation.users(id) ON DELETE CASCADE;
 
 --
@@ -3908,18 +4300,12 @@ ALTER TABLE ONLY simulation_private.profile_directory
 ALTER TABLE simulation.conversation_logs ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: conversation_logs conversation_logs: owner of the run can delete; Type: POLICY; Schema: simulation; Owner: postgres
---
-
-CREATE POLICY "conversation_logs: owner of the run can delete" ON simulation.conversation_logs FOR DELETE TO authenticated USING ((user_id = ( SELECT simulation_private.current_user_id() AS current_user_id)));
-
---
 -- Name: conversation_logs conversation_logs: owner of the run can insert; Type: POLICY; Schema: simulation; Owner: postgres
 --
 
-CREATE POLICY "conversation_logs: owner of the run can insert" ON simulation.conversation_logs FOR INSERT TO authenticated WITH CHECK ((EXISTS ( SELECT 1
+CREATE POLICY "conversation_logs: owner of the run can insert" ON simulation.conversation_logs FOR INSERT TO authenticated WITH CHECK (((message_type = 'user'::simulation.message_type) AND (EXISTS ( SELECT 1
    FROM simulation.user_progress p
-  WHERE ((p.id = conversation_logs.user_progress_id) AND (p.user_id = ( SELECT simulation_private.current_user_id() AS current_user_id))))));
+  WHERE ((p.id = conversation_logs.user_progress_id) AND (p.user_id = ( SELECT simulation_private.current_user_id() AS current_user_id)))))));
 
 --
 -- Name: conversation_logs conversation_logs: owner of the run can select; Type: POLICY; Schema: simulation; Owner: postgres
@@ -4030,10 +4416,10 @@ CREATE POLICY "scenario_personas: those of visible scenarios can be selected" ON
 ALTER TABLE simulation.scenario_review_votes ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: scenario_review_votes scenario_review_votes: member can vote on a visible review of o; Type: POLICY; Schema: simulation; Owner: postgres
+-- Name: scenario_review_votes scenario_review_votes: member votes on others' visible reviews; Type: POLICY; Schema: simulation; Owner: postgres
 --
 
-CREATE POLICY "scenario_review_votes: member can vote on a visible review of o" ON simulation.scenario_review_votes FOR INSERT TO authenticated WITH CHECK (((voter_id = ( SELECT simulation_private.current_user_id() AS current_user_id)) AND (EXISTS ( SELECT 1
+CREATE POLICY "scenario_review_votes: member votes on others' visible reviews" ON simulation.scenario_review_votes FOR INSERT TO authenticated WITH CHECK (((voter_id = ( SELECT simulation_private.current_user_id() AS current_user_id)) AND (EXISTS ( SELECT 1
    FROM simulation.scenario_reviews r
   WHERE ((r.id = scenario_review_votes.review_id) AND (r.reviewer_id <> ( SELECT simulation_private.current_user_id() AS current_user_id)))))));
 
@@ -4263,7 +4649,7 @@ ALTER TABLE simulation.user_progress ENABLE ROW LEVEL SECURITY;
 -- Name: user_progress user_progress: owner can delete; Type: POLICY; Schema: simulation; Owner: postgres
 --
 
-CREATE POLICY "user_progress: owner can delete" ON simulation.user_progress FOR DELETE TO authenticated USING ((user_id = ( SELECT simulation_private.current_user_id() AS current_user_id)));
+CREATE POLICY "user_progress: owner can delete" ON simulation.user_progress FOR DELETE TO authenticated USING (((user_id = ( SELECT simulation_private.current_user_id() AS current_user_id)) AND (total_attempts = 0) AND (final_score IS NULL) AND (simulation_status <> 'completed'::simulation.simulation_status)));
 
 --
 -- Name: user_progress user_progress: owner can insert for a visible scenario; Type: POLICY; Schema: simulation; Owner: postgres
@@ -4392,18 +4778,6 @@ GRANT INSERT(scene_id) ON TABLE simulation.scene_progress TO authenticated;
 GRANT UPDATE(time_spent) ON TABLE simulation.scene_progress TO authenticated;
 
 --
--- Name: COLUMN scene_progress.messages_sent; Type: ACL; Schema: simulation; Owner: postgres
---
-
-GRANT UPDATE(messages_sent) ON TABLE simulation.scene_progress TO authenticated;
-
---
--- Name: COLUMN scene_progress.ai_responses; Type: ACL; Schema: simulation; Owner: postgres
---
-
-GRANT UPDATE(ai_responses) ON TABLE simulation.scene_progress TO authenticated;
-
---
 -- Name: FUNCTION submit_scene_attempt(p_user_progress_id bigint, p_goal_achievement_score double precision, p_time_spent integer, p_interaction_quality double precision, p_scene_feedback text); Type: ACL; Schema: simulation; Owner: postgres
 --
 
@@ -4426,10 +4800,29 @@ REVOKE ALL ON FUNCTION simulation_private.abandon_simulation(p_user_progress_id 
 GRANT ALL ON FUNCTION simulation_private.abandon_simulation(p_user_progress_id bigint) TO authenticated;
 
 --
+-- Name: FUNCTION archive_conversation_log_partitions(p_retention interval, p_now timestamp with time zone); Type: ACL; Schema: simulation_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION simulation_private.archive_conversation_log_partitions(p_retention interval, p_now timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION simulation_private.archive_conversation_log_partitions(p_retention interval, p_now timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION check_run_owner(); Type: ACL; Schema: simulation_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION simulation_private.check_run_owner() FROM PUBLIC;
+
+--
 -- Name: FUNCTION conversation_logs_check(); Type: ACL; Schema: simulation_private; Owner: postgres
 --
 
 REVOKE ALL ON FUNCTION simulation_private.conversation_logs_check() FROM PUBLIC;
+
+--
+-- Name: FUNCTION conversation_logs_count_messages(); Type: ACL; Schema: simulation_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION simulation_private.conversation_logs_count_messages() FROM PUBLIC;
 
 --
 -- Name: FUNCTION conversation_logs_fill_user_id(); Type: ACL; Schema: simulation_private; Owner: postgres
@@ -4460,12 +4853,25 @@ REVOKE ALL ON FUNCTION simulation_private.drop_conversation_log_partitions(p_ret
 GRANT ALL ON FUNCTION simulation_private.drop_conversation_log_partitions(p_retention interval, p_drop boolean, p_now timestamp with time zone) TO service_role;
 
 --
+-- Name: FUNCTION guard_api_write(); Type: ACL; Schema: simulation_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION simulation_private.guard_api_write() FROM PUBLIC;
+
+--
 -- Name: FUNCTION is_admin(); Type: ACL; Schema: simulation_private; Owner: postgres
 --
 
 REVOKE ALL ON FUNCTION simulation_private.is_admin() FROM PUBLIC;
 GRANT ALL ON FUNCTION simulation_private.is_admin() TO authenticated;
 GRANT ALL ON FUNCTION simulation_private.is_admin() TO service_role;
+
+--
+-- Name: FUNCTION maintain_conversation_log_partitions(p_months_ahead integer, p_retention interval); Type: ACL; Schema: simulation_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION simulation_private.maintain_conversation_log_partitions(p_months_ahead integer, p_retention interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION simulation_private.maintain_conversation_log_partitions(p_months_ahead integer, p_retention interval) TO service_role;
 
 --
 -- Name: FUNCTION refresh_published_scenarios(p_user_id bigint); Type: ACL; Schema: simulation_private; Owner: postgres
@@ -4587,8 +4993,62 @@ REVOKE ALL ON FUNCTION simulation_private.users_sync_profile_directory() FROM PU
 -- Name: TABLE conversation_logs; Type: ACL; Schema: simulation; Owner: postgres
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE simulation.conversation_logs TO authenticated;
+GRANT SELECT ON TABLE simulation.conversation_logs TO authenticated;
 GRANT ALL ON TABLE simulation.conversation_logs TO service_role;
+
+--
+-- Name: COLUMN conversation_logs.user_progress_id; Type: ACL; Schema: simulation; Owner: postgres
+--
+
+GRANT INSERT(user_progress_id) ON TABLE simulation.conversation_logs TO authenticated;
+
+--
+-- Name: COLUMN conversation_logs.user_id; Type: ACL; Schema: simulation; Owner: postgres
+--
+
+GRANT INSERT(user_id) ON TABLE simulation.conversation_logs TO authenticated;
+
+--
+-- Name: COLUMN conversation_logs.scene_id; Type: ACL; Schema: simulation; Owner: postgres
+--
+
+GRANT INSERT(scene_id) ON TABLE simulation.conversation_logs TO authenticated;
+
+--
+-- Name: COLUMN conversation_logs.message_type; Type: ACL; Schema: simulation; Owner: postgres
+--
+
+GRANT INSERT(message_type) ON TABLE simulation.conversation_logs TO authenticated;
+
+--
+-- Name: COLUMN conversation_logs.sender_name; Type: ACL; Schema: simulation; Owner: postgres
+--
+
+GRANT INSERT(sender_name) ON TABLE simulation.conversation_logs TO authenticated;
+
+--
+-- Name: COLUMN conversation_logs.message_content; Type: ACL; Schema: simulation; Owner: postgres
+--
+
+GRANT INSERT(message_content) ON TABLE simulation.conversation_logs TO authenticated;
+
+--
+-- Name: COLUMN conversation_logs.message_order; Type: ACL; Schema: simulation; Owner: postgres
+--
+
+GRANT INSERT(message_order) ON TABLE simulation.conversation_logs TO authenticated;
+
+--
+-- Name: COLUMN conversation_logs.attempt_number; Type: ACL; Schema: simulation; Owner: postgres
+--
+
+GRANT INSERT(attempt_number) ON TABLE simulation.conversation_logs TO authenticated;
+
+--
+-- Name: COLUMN conversation_logs.user_reaction; Type: ACL; Schema: simulation; Owner: postgres
+--
+
+GRANT UPDATE(user_reaction) ON TABLE simulation.conversation_logs TO authenticated;
 
 --
 -- Name: TABLE profile_directory; Type: ACL; Schema: simulation_private; Owner: postgres
@@ -4684,12 +5144,6 @@ GRANT INSERT(user_id) ON TABLE simulation.user_progress TO authenticated;
 --
 
 GRANT INSERT(scenario_id) ON TABLE simulation.user_progress TO authenticated;
-
---
--- Name: COLUMN user_progress.orchestrator_data; Type: ACL; Schema: simulation; Owner: postgres
---
-
-GRANT UPDATE(orchestrator_data) ON TABLE simulation.user_progress TO authenticated;
 
 --
 -- Name: COLUMN user_progress.last_activity; Type: ACL; Schema: simulation; Owner: postgres

@@ -955,6 +955,32 @@ export type Database = {
           },
         ]
       }
+      ai_playground_congratulations: {
+        Row: {
+          achievement_id: string
+          user_id: string
+          created_at: string
+        }
+        Insert: {
+          achievement_id: string
+          user_id?: string
+          created_at?: string
+        }
+        Update: {
+          achievement_id?: string
+          user_id?: string
+          created_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ai_playground_congratulations_achievement_id_fkey"
+            columns: ["achievement_id"]
+            isOneToOne: false
+            referencedRelation: "ai_playground_achievements"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       ai_playground_creation_shares: {
         Row: {
           creation_id: string
@@ -1883,6 +1909,17 @@ export type Database = {
           total_tokens: number | null
           avg_tokens: number | null
           slow_requests: number | null
+        }
+        Relationships: []
+      }
+      ai_playground_signup_funnel: {
+        Row: {
+          signup_date: string | null
+          signed_up: number | null
+          started_session: number | null
+          started_within_1_day: number | null
+          started_within_7_days: number | null
+          median_hours_to_first_session: number | null
         }
         Relationships: []
       }
@@ -3903,6 +3940,41 @@ export type Database = {
           },
         ]
       }
+      erasure_requests: {
+        Row: {
+          tenant_id: string
+          id: string
+          user_id: string
+          status: string
+          requested_at: string
+          processed_at: string | null
+        }
+        Insert: {
+          tenant_id: string
+          id?: string
+          user_id?: string
+          status?: string
+          requested_at?: string
+          processed_at?: string | null
+        }
+        Update: {
+          tenant_id?: string
+          id?: string
+          user_id?: string
+          status?: string
+          requested_at?: string
+          processed_at?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "erasure_requests_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       grades: {
         Row: {
           tenant_id: string
@@ -3973,6 +4045,51 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "users"
             referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      invitations: {
+        Row: {
+          tenant_id: string
+          id: string
+          email: string
+          role: Database["classroom"]["Enums"]["user_role"]
+          invited_by_id: string | null
+          created_at: string
+          expires_at: string
+        }
+        Insert: {
+          tenant_id: string
+          id?: string
+          email: string
+          role?: Database["classroom"]["Enums"]["user_role"]
+          invited_by_id?: string | null
+          created_at?: string
+          expires_at?: string
+        }
+        Update: {
+          tenant_id?: string
+          id?: string
+          email?: string
+          role?: Database["classroom"]["Enums"]["user_role"]
+          invited_by_id?: string | null
+          created_at?: string
+          expires_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "invitations_invited_by_id_fkey"
+            columns: ["tenant_id", "invited_by_id"]
+            isOneToOne: false
+            referencedRelation: "users"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "invitations_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
           },
         ]
       }
@@ -4256,6 +4373,39 @@ export type Database = {
             referencedColumns: ["tenant_id", "id"]
           },
         ]
+      }
+      security_events: {
+        Row: {
+          tenant_id: string
+          id: string
+          event_type: string
+          subject_user_id: string | null
+          actor_id: string | null
+          actor_role: string
+          details: Json
+          created_at: string
+        }
+        Insert: {
+          tenant_id: string
+          id?: string
+          event_type: string
+          subject_user_id?: string | null
+          actor_id?: string | null
+          actor_role: string
+          details?: Json
+          created_at?: string
+        }
+        Update: {
+          tenant_id?: string
+          id?: string
+          event_type?: string
+          subject_user_id?: string | null
+          actor_id?: string | null
+          actor_role?: string
+          details?: Json
+          created_at?: string
+        }
+        Relationships: []
       }
       student_progress: {
         Row: {
@@ -4704,6 +4854,44 @@ export type Database = {
       [_ in never]: never
     }
     Functions: {
+      accept_invitation: {
+        Args: {
+          p_invitation_id: string
+        }
+        Returns: string
+      }
+      ai_provider_key_status: {
+        Args: never
+        Returns: {
+          provider: Database["classroom"]["Enums"]["ai_provider"]
+          updated_at: string
+        }[]
+      }
+      delete_ai_provider_key: {
+        Args: {
+          p_provider: Database["classroom"]["Enums"]["ai_provider"]
+        }
+        Returns: boolean
+      }
+      export_my_data: {
+        Args: never
+        Returns: Json
+      }
+      leave_tenant: {
+        Args: never
+        Returns: undefined
+      }
+      my_invitations: {
+        Args: never
+        Returns: {
+          invitation_id: string
+          tenant_id: string
+          tenant_name: string
+          role: Database["classroom"]["Enums"]["user_role"]
+          invited_at: string
+          expires_at: string
+        }[]
+      }
       question_answer_key: {
         Args: {
           p_question_id: string
@@ -4721,6 +4909,17 @@ export type Database = {
           review_notes: string
           ai_metadata: Json
         }[]
+      }
+      request_erasure: {
+        Args: never
+        Returns: Database["classroom"]["Tables"]["erasure_requests"]["Row"]
+      }
+      set_ai_provider_key: {
+        Args: {
+          p_provider: Database["classroom"]["Enums"]["ai_provider"]
+          p_api_key: string
+        }
+        Returns: undefined
       }
     }
     Enums: {

@@ -1472,6 +1472,33 @@ class ClassroomAuditLogsUpdate(TypedDict):
     changed_by_id: NotRequired[str | None]
     created_at: NotRequired[str]
 
+class ClassroomErasureRequestsRow(TypedDict):
+    """A row of classroom.erasure_requests."""
+    tenant_id: str
+    id: str
+    user_id: str
+    status: str
+    requested_at: str
+    processed_at: str | None
+
+class ClassroomErasureRequestsInsert(TypedDict):
+    """What an insert into classroom.erasure_requests takes."""
+    tenant_id: str
+    id: NotRequired[str]
+    user_id: NotRequired[str]
+    status: NotRequired[str]
+    requested_at: NotRequired[str]
+    processed_at: NotRequired[str | None]
+
+class ClassroomErasureRequestsUpdate(TypedDict):
+    """What an update of classroom.erasure_requests may set."""
+    tenant_id: NotRequired[str]
+    id: NotRequired[str]
+    user_id: NotRequired[str]
+    status: NotRequired[str]
+    requested_at: NotRequired[str]
+    processed_at: NotRequired[str | None]
+
 class ClassroomGradesRow(TypedDict):
     """A row of classroom.grades."""
     tenant_id: str
@@ -1522,6 +1549,36 @@ class ClassroomGradesUpdate(TypedDict):
     graded_at: NotRequired[str]
     created_at: NotRequired[str]
     updated_at: NotRequired[str]
+
+class ClassroomInvitationsRow(TypedDict):
+    """A row of classroom.invitations."""
+    tenant_id: str
+    id: str
+    email: str
+    role: ClassroomUserRole
+    invited_by_id: str | None
+    created_at: str
+    expires_at: str
+
+class ClassroomInvitationsInsert(TypedDict):
+    """What an insert into classroom.invitations takes."""
+    tenant_id: str
+    id: NotRequired[str]
+    email: str
+    role: NotRequired[ClassroomUserRole]
+    invited_by_id: NotRequired[str | None]
+    created_at: NotRequired[str]
+    expires_at: NotRequired[str]
+
+class ClassroomInvitationsUpdate(TypedDict):
+    """What an update of classroom.invitations may set."""
+    tenant_id: NotRequired[str]
+    id: NotRequired[str]
+    email: NotRequired[str]
+    role: NotRequired[ClassroomUserRole]
+    invited_by_id: NotRequired[str | None]
+    created_at: NotRequired[str]
+    expires_at: NotRequired[str]
 
 class ClassroomLessonsRow(TypedDict):
     """A row of classroom.lessons."""
@@ -1729,6 +1786,39 @@ class ClassroomQuestionsUpdate(TypedDict):
     version: NotRequired[int]
     created_at: NotRequired[str]
     updated_at: NotRequired[str]
+
+class ClassroomSecurityEventsRow(TypedDict):
+    """A row of classroom.security_events."""
+    tenant_id: str
+    id: str
+    event_type: str
+    subject_user_id: str | None
+    actor_id: str | None
+    actor_role: str
+    details: Json
+    created_at: str
+
+class ClassroomSecurityEventsInsert(TypedDict):
+    """What an insert into classroom.security_events takes."""
+    tenant_id: str
+    id: NotRequired[str]
+    event_type: str
+    subject_user_id: NotRequired[str | None]
+    actor_id: NotRequired[str | None]
+    actor_role: str
+    details: NotRequired[Json]
+    created_at: NotRequired[str]
+
+class ClassroomSecurityEventsUpdate(TypedDict):
+    """What an update of classroom.security_events may set."""
+    tenant_id: NotRequired[str]
+    id: NotRequired[str]
+    event_type: NotRequired[str]
+    subject_user_id: NotRequired[str | None]
+    actor_id: NotRequired[str | None]
+    actor_role: NotRequired[str]
+    details: NotRequired[Json]
+    created_at: NotRequired[str]
 
 class ClassroomStudentProgressRow(TypedDict):
     """A row of classroom.student_progress."""
@@ -2777,6 +2867,24 @@ class PlaygroundAiPlaygroundAchievementsUpdate(TypedDict):
     created_at: NotRequired[str]
     updated_at: NotRequired[str]
 
+class PlaygroundAiPlaygroundCongratulationsRow(TypedDict):
+    """A row of playground.ai_playground_congratulations."""
+    achievement_id: str
+    user_id: str
+    created_at: str
+
+class PlaygroundAiPlaygroundCongratulationsInsert(TypedDict):
+    """What an insert into playground.ai_playground_congratulations takes."""
+    achievement_id: str
+    user_id: NotRequired[str]
+    created_at: NotRequired[str]
+
+class PlaygroundAiPlaygroundCongratulationsUpdate(TypedDict):
+    """What an update of playground.ai_playground_congratulations may set."""
+    achievement_id: NotRequired[str]
+    user_id: NotRequired[str]
+    created_at: NotRequired[str]
+
 class PlaygroundAiPlaygroundCreationAnalyticsRow(TypedDict):
     """A row of playground.ai_playground_creation_analytics."""
     creation_type: str | None
@@ -3378,6 +3486,15 @@ class PlaygroundAiPlaygroundSessionsUpdate(TypedDict):
     metadata: NotRequired[Json]
     created_at: NotRequired[str]
     updated_at: NotRequired[str]
+
+class PlaygroundAiPlaygroundSignupFunnelRow(TypedDict):
+    """A row of playground.ai_playground_signup_funnel."""
+    signup_date: str | None
+    signed_up: int | None
+    started_session: int | None
+    started_within_1_day: int | None
+    started_within_7_days: int | None
+    median_hours_to_first_session: float | None
 
 class PlaygroundAiPlaygroundToolAnalyticsRow(TypedDict):
     """A row of playground.ai_playground_tool_analytics."""
