@@ -25,6 +25,7 @@ def migrations() -> dict[str, str]:
 
 
 def lint(texts: dict[str, str]) -> list:
+    safety.read_released_through(ROOT)  # the repository's sql/released.txt, as `schema-tool lint` reads it
     sources = [safety.Source(rel.split("/")[1].split("_", 1)[0], Path(rel), rel, sql, sqltext.is_transactional(sql))
                for rel, sql in texts.items()]
     found = safety.check(sources)
