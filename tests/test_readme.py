@@ -134,7 +134,7 @@ def test_render_check_prints_what_the_readme_shows():
 
 
 def test_migrate_to_and_then_the_rest_prints_what_the_readme_shows(bare_db_url):
-    (lang, body, _), *_ = blocks(section("### `schema-tool migrate [--database-url URL] [--to VERSION] [--dry-run] [--include-all] [--json]`"))
+    (lang, body, _), *_ = blocks(section("### `schema-tool migrate [--database-url URL] [--to VERSION] [--dry-run [--max-locked-rows N] [--max-locked-bytes SIZE]] [--include-all] [--json]`"))
     steps = commands(body)
     assert steps[0][0].startswith("export DATABASE_URL=")
     for command, expected, code in steps[1:]:
@@ -142,7 +142,7 @@ def test_migrate_to_and_then_the_rest_prints_what_the_readme_shows(bare_db_url):
 
 
 def test_a_missing_or_unreachable_database_is_the_line_the_readme_shows(tmp_path):
-    body = next(b for lang, b, _ in blocks(section("### `schema-tool migrate [--database-url URL] [--to VERSION] [--dry-run] [--include-all] [--json]`"))
+    body = next(b for lang, b, _ in blocks(section("### `schema-tool migrate [--database-url URL] [--to VERSION] [--dry-run [--max-locked-rows N] [--max-locked-bytes SIZE]] [--include-all] [--json]`"))
                 if "no database" in b)
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     for command, expected, code in commands(body):
