@@ -155,9 +155,23 @@ def test_a_user_who_is_not_root_runs_the_server_as_itself(tmp_path):
         "    assert s.bin_dir == engines.embedded_bin_dir(), s.bin_dir\n"
         "    print(os.geteuid() != 0, s.directory.stat().st_uid == os.geteuid())\n"
     )
-    path = ":".join([str(REPO), *site.getsitepackages()])
-    result = subprocess.run([*user, python, "-c", script], cwd="/", capture_output=True, text=True,
-                            env={**os.environ, "PYTHONPATH": path, "HOME": "/tmp"}, timeout=120)
+    path = [str(REPO), *site.getsitepackages()]
+    shared = None
+    if user:  # a checkout in a 0700 folder (/root): give nobody a readable copy (hard links) of the code
+        import tempfile
+
+        shared = Path(tempfile.mkdtemp())
+        os.chmod(shared, 0o755)
+        subprocess.run(["cp", "-al", str(REPO / "schema_tool"), str(shared)], check=True)
+        for i, packages in enumerate(site.getsitepackages()):
+            subprocess.run(["cp", "-al", packages, str(shared / f"site{i}")], check=True)
+        path = [str(shared), *(str(shared / f"site{i}") for i in range(len(site.getsitepackages())))]
+    try:
+        result = subprocess.run([*user, python, "-c", script], cwd="/", capture_output=True, text=True,
+                                env={**os.environ, "PYTHONPATH": ":".join(path), "HOME": "/tmp"}, timeout=120)
+    finally:
+        if shared:
+            subprocess.run(["rm", "-rf", str(shared)])
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "True"]
 
