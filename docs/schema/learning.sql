@@ -419,6 +419,35 @@ ALTER FUNCTION learning_private.authored_lesson_id_array() OWNER TO postgres;
 COMMENT ON FUNCTION learning_private.authored_lesson_id_array() IS 'Ids of every lesson (published or not) of the courses the signed-in caller authors, as an array (empty, never null). Only answers for the caller. Used by the user_progress and user_feedback select policies as lesson_id = any (...): user_progress has no index leading with course_id, its (lesson_id, course_id) index serves this arm.';
 
 --
+-- Name: check_session_date(); Type: FUNCTION; Schema: learning_private; Owner: postgres
+--
+
+CREATE FUNCTION learning_private.check_session_date() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_today date := (pg_catalog.now() at time zone 'UTC')::date;
+begin
+    if current_user in ('anon', 'authenticated')
+        and new.session_date not between v_today - 1 and v_today + 1 then
+        raise exception 'learning_analytics.session_date % is not the current day (% UTC, one day either side)',
+            new.session_date, v_today
+            using errcode = '23514', hint = 'record a session on the day it happens; leave session_date to its default';
+    end if;
+    return new;
+end
+$$;
+
+ALTER FUNCTION learning_private.check_session_date() OWNER TO postgres;
+
+--
+-- Name: FUNCTION check_session_date(); Type: COMMENT; Schema: learning_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION learning_private.check_session_date() IS 'Trigger function (before insert on learning_analytics): for API roles (anon, authenticated) the session_date must be within one day of the server''s UTC date, so the streak it advances cannot be forged with backdated or future rows (23514 otherwise). The service role is trusted.';
+
+--
 -- Name: course_learners(uuid); Type: FUNCTION; Schema: learning_private; Owner: postgres
 --
 
@@ -1825,7 +1854,7 @@ COMMENT ON COLUMN learning.learning_analytics.total_score IS 'Sum of the scores 
 -- Name: COLUMN learning_analytics.session_date; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON COLUMN learning.learning_analytics.session_date IS 'Date of the session (the user''s local day).';
+COMMENT ON COLUMN learning.learning_analytics.session_date IS 'Date of the session (the user''s local day). Written by the client, but server-checked: within one day of the server''s UTC date (the streak depends on it); any date from the service role.';
 
 --
 -- Name: COLUMN learning_analytics.created_at; Type: COMMENT; Schema: learning; Owner: postgres
@@ -2638,6 +2667,12 @@ CREATE TRIGGER audit_log_score AFTER UPDATE OF score ON learning.assessment_atte
 CREATE TRIGGER audit_log_update AFTER UPDATE OF is_published, created_by ON learning.courses FOR EACH ROW WHEN (((old.is_published IS DISTINCT FROM new.is_published) OR (old.created_by IS DISTINCT FROM new.created_by))) EXECUTE FUNCTION learning_private.write_audit_log('description');
 
 --
+-- Name: learning_analytics check_session_date; Type: TRIGGER; Schema: learning; Owner: postgres
+--
+
+CREATE TRIGGER check_session_date BEFORE INSERT ON learning.learning_analytics FOR EACH ROW EXECUTE FUNCTION learning_private.check_session_date();
+
+--
 -- Name: course_enrollments normalize_enrollment; Type: TRIGGER; Schema: learning; Owner: postgres
 --
 
@@ -3397,6 +3432,12 @@ GRANT ALL ON FUNCTION learning_private.authored_course_id_array() TO authenticat
 
 REVOKE ALL ON FUNCTION learning_private.authored_lesson_id_array() FROM PUBLIC;
 GRANT ALL ON FUNCTION learning_private.authored_lesson_id_array() TO authenticated;
+
+--
+-- Name: FUNCTION check_session_date(); Type: ACL; Schema: learning_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION learning_private.check_session_date() FROM PUBLIC;
 
 --
 -- Name: FUNCTION course_learners(p_course_id uuid); Type: ACL; Schema: learning_private; Owner: postgres

@@ -229,7 +229,7 @@ select throws_ok($$delete from learning.learning_analytics where id = '00000000-
 
 select tests.authenticate_as('rls.owner@example.com');
 select is((select count(*)::int from learning.learning_analytics where id = '00000000-0000-4000-a000-000000000404'), 1, 'learning_analytics: the owner sees their row');
-select lives_ok($$insert into learning.learning_analytics (user_id, session_duration, session_date) values (tests.get_user_id('rls.owner@example.com'), 300, date '2026-01-06')$$, 'learning_analytics: the owner can insert their own row');
+select lives_ok($$insert into learning.learning_analytics (user_id, session_duration, session_date) values (tests.get_user_id('rls.owner@example.com'), 300, current_date)$$, 'learning_analytics: the owner can insert their own row');
 select throws_ok($$update learning.learning_analytics set session_duration = 1 where id = '00000000-0000-4000-a000-000000000404'$$, '42501', null, 'learning_analytics: the owner cannot update their row (42501)');
 select throws_ok($$delete from learning.learning_analytics where id = '00000000-0000-4000-a000-000000000404'$$, '42501', null, 'learning_analytics: the owner cannot delete their row (42501)');
 

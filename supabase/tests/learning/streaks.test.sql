@@ -3,7 +3,7 @@
 -- check, and the activity triggers that call it (lesson completion in the
 -- user's time zone, assessment completion, learning sessions).
 begin;
-select plan(35);
+select plan(39);
 
 select from tests.create_user('streak.daily@example.com');
 select from tests.create_user('streak.weekly@example.com');
@@ -200,20 +200,38 @@ select results_eq(
     $$values (3, date '2026-03-04')$$,
     'completing an assessment attempt advances the streak');
 
--- Recording a learning session (as the user) two days later: reset.
-select tests.authenticate_as('streak.trigger@example.com');
+-- Recording a learning session two days later (the backend imports past days): reset.
+select tests.authenticate_as_service_role();
 insert into learning.learning_analytics (user_id, session_duration, session_date)
-values (auth.uid(), 1200, date '2026-03-06');
+values (tests.get_user_id('streak.trigger@example.com'), 1200, date '2026-03-06');
 select results_eq(
-    $$select current_streak, longest_streak, last_activity_date from learning.user_streaks where user_id = auth.uid()$$,
+    $$select current_streak, longest_streak, last_activity_date from learning.user_streaks where user_id = tests.get_user_id('streak.trigger@example.com')$$,
     $$values (1, 3, date '2026-03-06')$$,
     'a learning session after a missed day resets the streak to 1 (longest stays 3)');
 insert into learning.learning_analytics (user_id, session_duration, session_date)
-values (auth.uid(), 600, date '2026-03-07');
+values (tests.get_user_id('streak.trigger@example.com'), 600, date '2026-03-07');
 select results_eq(
-    $$select current_streak, longest_streak, last_activity_date from learning.user_streaks where user_id = auth.uid()$$,
+    $$select current_streak, longest_streak, last_activity_date from learning.user_streaks where user_id = tests.get_user_id('streak.trigger@example.com')$$,
     $$values (2, 3, date '2026-03-07')$$,
-    'a learning session the next day advances it, recorded by the user themself');
+    'a learning session the next day advances it');
+
+-- The user records today's session themself; a forged day is refused (issue 15).
+select tests.authenticate_as('streak.trigger@example.com');
+select throws_ok(
+    $$insert into learning.learning_analytics (user_id, session_duration, session_date)
+      values (auth.uid(), 600, (now() at time zone 'UTC')::date - 365)$$,
+    '23514', null, 'a user cannot backdate a session to build a streak');
+select throws_ok(
+    $$insert into learning.learning_analytics (user_id, session_duration, session_date)
+      values (auth.uid(), 600, (now() at time zone 'UTC')::date + 30)$$,
+    '23514', null, 'a user cannot record a future session to freeze a streak');
+select lives_ok(
+    $$insert into learning.learning_analytics (user_id, session_duration) values (auth.uid(), 600)$$,
+    'a user records today''s session');
+select results_eq(
+    $$select current_streak, last_activity_date from learning.user_streaks where user_id = auth.uid()$$,
+    $$values (1, current_date)$$,
+    'today''s session, months after the last one, starts a new streak of 1');
 
 select tests.clear_authentication();
 select * from finish();
