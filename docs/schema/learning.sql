@@ -524,6 +524,35 @@ ALTER FUNCTION learning_private.course_progress(p_user_id uuid, p_course_id uuid
 COMMENT ON FUNCTION learning_private.course_progress(p_user_id uuid, p_course_id uuid) IS 'Percentage (0-100, two decimals) of the published lessons of course p_course_id that user p_user_id has completed; 0 for a course without published lessons. Internal: executable by no API role.';
 
 --
+-- Name: guard_graded_attempt(); Type: FUNCTION; Schema: learning_private; Owner: postgres
+--
+
+CREATE FUNCTION learning_private.guard_graded_attempt() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+    if current_user in ('anon', 'authenticated')
+        and (old.status = 'completed' or old.score is not null)
+        and (new.submitted_code is distinct from old.submitted_code
+             or new.status is distinct from old.status
+             or new.time_spent is distinct from old.time_spent) then
+        raise exception 'assessment attempt % is completed or graded: its submission is final', old.id
+            using errcode = '42501', hint = 'start a new attempt';
+    end if;
+    return new;
+end
+$$;
+
+ALTER FUNCTION learning_private.guard_graded_attempt() OWNER TO postgres;
+
+--
+-- Name: FUNCTION guard_graded_attempt(); Type: COMMENT; Schema: learning_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION learning_private.guard_graded_attempt() IS 'Trigger function (before update on assessment_attempts): for API roles, an attempt that is completed or has a score keeps its submitted_code, status and time_spent (42501 otherwise), so graded work cannot be replaced after grading. The service role is trusted.';
+
+--
 -- Name: handle_new_user(); Type: FUNCTION; Schema: learning_private; Owner: postgres
 --
 
@@ -1239,7 +1268,7 @@ COMMENT ON COLUMN learning.assessment_attempts.score IS 'Score percentage (0-100
 -- Name: COLUMN assessment_attempts.submitted_code; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON COLUMN learning.assessment_attempts.submitted_code IS 'The user''s code submission.';
+COMMENT ON COLUMN learning.assessment_attempts.submitted_code IS 'Code the learner submitted. Written by the learner while the attempt is open; final once the attempt is completed or scored (then only the service role may change it).';
 
 --
 -- Name: COLUMN assessment_attempts.execution_result; Type: COMMENT; Schema: learning; Owner: postgres
@@ -2673,6 +2702,12 @@ CREATE TRIGGER audit_log_update AFTER UPDATE OF is_published, created_by ON lear
 CREATE TRIGGER check_session_date BEFORE INSERT ON learning.learning_analytics FOR EACH ROW EXECUTE FUNCTION learning_private.check_session_date();
 
 --
+-- Name: assessment_attempts guard_graded_attempt; Type: TRIGGER; Schema: learning; Owner: postgres
+--
+
+CREATE TRIGGER guard_graded_attempt BEFORE UPDATE ON learning.assessment_attempts FOR EACH ROW EXECUTE FUNCTION learning_private.guard_graded_attempt();
+
+--
 -- Name: course_enrollments normalize_enrollment; Type: TRIGGER; Schema: learning; Owner: postgres
 --
 
@@ -3452,6 +3487,12 @@ GRANT ALL ON FUNCTION learning_private.course_learners(p_course_id uuid) TO serv
 --
 
 REVOKE ALL ON FUNCTION learning_private.course_progress(p_user_id uuid, p_course_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION guard_graded_attempt(); Type: ACL; Schema: learning_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION learning_private.guard_graded_attempt() FROM PUBLIC;
 
 --
 -- Name: FUNCTION handle_new_user(); Type: ACL; Schema: learning_private; Owner: postgres

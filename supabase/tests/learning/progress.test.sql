@@ -234,7 +234,10 @@ update learning.assessment_attempts set status = 'completed', time_spent = 300 w
 select isnt(
     (select completed_at from learning.assessment_attempts where assessment_id = '00000000-0000-4000-b000-000000003001'),
     null, 'completing an attempt stamps completed_at');
+-- a completed attempt is final for the learner (issue 15): the service role reopens it
+select tests.authenticate_as_service_role();
 update learning.assessment_attempts set status = 'abandoned' where assessment_id = '00000000-0000-4000-b000-000000003001';
+select tests.authenticate_as('prog.learner@example.com');
 select is(
     (select completed_at from learning.assessment_attempts where assessment_id = '00000000-0000-4000-b000-000000003001'),
     null, 'an abandoned attempt has no completed_at');
