@@ -1431,6 +1431,45 @@ ALTER FUNCTION playground_private.before_interaction_insert() OWNER TO postgres;
 COMMENT ON FUNCTION playground_private.before_interaction_insert() IS 'Trigger (before insert on ai_playground_interactions): locks the session, checks it belongs to the interaction''s user (42501 otherwise) and assigns the next sequence_number in the session.';
 
 --
+-- Name: check_session_times(); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.check_session_times() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_old_end timestamptz;
+begin
+    if current_user not in ('anon', 'authenticated') then
+        return new;
+    end if;
+    if tg_op = 'INSERT' and new.session_start not between pg_catalog.now() - interval '10 minutes'
+                                                     and pg_catalog.now() + interval '1 minute' then
+        raise exception 'ai_playground_sessions.session_start % is not now (within 10 minutes)', new.session_start
+            using errcode = '23514', hint = 'start a session when it starts, and leave session_start to its default';
+    end if;
+    if tg_op = 'UPDATE' then
+        v_old_end := old.session_end;
+    end if;
+    if new.session_end is distinct from v_old_end
+        and new.session_end > pg_catalog.now() + interval '1 minute' then
+        raise exception 'ai_playground_sessions.session_end % is in the future', new.session_end
+            using errcode = '23514', hint = 'end a session when it ends';
+    end if;
+    return new;
+end
+$$;
+
+ALTER FUNCTION playground_private.check_session_times() OWNER TO postgres;
+
+--
+-- Name: FUNCTION check_session_times(); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.check_session_times() IS 'Trigger function (before insert or update on ai_playground_sessions): for API roles (anon, authenticated) a new session_start is within 10 minutes of now() and a session_end the client sets is not in the future (23514 otherwise), so activity days and time-based achievements cannot be forged with backdated sessions. The service role is trusted.';
+
+--
 -- Name: is_admin(); Type: FUNCTION; Schema: playground_private; Owner: postgres
 --
 
@@ -1733,7 +1772,7 @@ COMMENT ON COLUMN playground.ai_playground_sessions.nonprofit_profile_id IS 'Syn
 -- Name: COLUMN ai_playground_sessions.session_start; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON COLUMN playground.ai_playground_sessions.session_start IS 'When the session started.';
+COMMENT ON COLUMN playground.ai_playground_sessions.session_start IS 'When the session started. Written by the client on insert but server-checked: within 10 minutes of now() for signed-in users (achievements and activity days depend on it); any time from the service role.';
 
 --
 -- Name: COLUMN ai_playground_sessions.session_end; Type: COMMENT; Schema: playground; Owner: postgres
@@ -6689,6 +6728,12 @@ CREATE TRIGGER before_creation_share_insert BEFORE INSERT ON playground.ai_playg
 CREATE TRIGGER before_interaction_insert BEFORE INSERT ON playground.ai_playground_interactions FOR EACH ROW EXECUTE FUNCTION playground_private.before_interaction_insert();
 
 --
+-- Name: ai_playground_sessions check_session_times; Type: TRIGGER; Schema: playground; Owner: postgres
+--
+
+CREATE TRIGGER check_session_times BEFORE INSERT OR UPDATE ON playground.ai_playground_sessions FOR EACH ROW EXECUTE FUNCTION playground_private.check_session_times();
+
+--
 -- Name: ai_playground_achievement_definitions set_updated_at; Type: TRIGGER; Schema: playground; Owner: postgres
 --
 
@@ -7382,6 +7427,12 @@ REVOKE ALL ON FUNCTION playground_private.before_creation_share_insert() FROM PU
 --
 
 REVOKE ALL ON FUNCTION playground_private.before_interaction_insert() FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_session_times(); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.check_session_times() FROM PUBLIC;
 
 --
 -- Name: FUNCTION is_admin(); Type: ACL; Schema: playground_private; Owner: postgres

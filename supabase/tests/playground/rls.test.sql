@@ -116,7 +116,7 @@ select throws_ok($q$delete from playground.ai_playground_sessions$q$, '42501', n
 select tests.authenticate_as('pg.owner@test.local');
 select is((select count(*) from playground.ai_playground_sessions where id = '11111111-1111-4111-8111-000000000001')::int, 1, 'ai_playground_sessions: owner can select own session');
 select lives_ok($q$insert into playground.ai_playground_sessions (user_id, activity_type, device_type, browser) values (auth.uid(), 'prompt_building', 'desktop', 'Firefox')$q$, 'ai_playground_sessions: owner can insert own session');
-with r as (update playground.ai_playground_sessions set session_end = session_start + interval '5 minutes' where id = '11111111-1111-4111-8111-000000000001' returning 1) select is(count(*)::int, 1, 'ai_playground_sessions: owner can update (end) own session') from r;
+with r as (update playground.ai_playground_sessions set session_end = now() where id = '11111111-1111-4111-8111-000000000001' returning 1) select is(count(*)::int, 1, 'ai_playground_sessions: owner can update (end) own session') from r;
 select throws_ok($q$update playground.ai_playground_sessions set interaction_count = 99 where id = '11111111-1111-4111-8111-000000000001'$q$, '42501', null, 'ai_playground_sessions: owner cannot write statistics columns (42501, column privilege)');
 select throws_ok($q$delete from playground.ai_playground_sessions where id = '11111111-1111-4111-8111-000000000001'$q$, '42501', null, 'ai_playground_sessions: owner cannot delete (42501, no grant)');
 select tests.authenticate_as('pg.other@test.local');

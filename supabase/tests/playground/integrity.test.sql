@@ -1,0 +1,37 @@
+-- playground: session times are the server's, within a few minutes (issue 15).
+-- Each attack is performed and fails; the service role may import history. Rolls back.
+begin;
+select plan(7);
+
+select tests.create_user('pg.integrity@test.local');
+select tests.authenticate_as('pg.integrity@test.local');
+select throws_ok(
+    $$insert into playground.ai_playground_sessions (user_id, session_start) values (auth.uid(), now() - interval '2 days')$$,
+    '23514', null, 'a user cannot backdate a session by two days');
+select throws_ok(
+    $$insert into playground.ai_playground_sessions (user_id, session_start) values (auth.uid(), now() + interval '1 day')$$,
+    '23514', null, 'a user cannot start a session tomorrow');
+select lives_ok(
+    $$insert into playground.ai_playground_sessions (id, user_id, session_start)
+      values ('12121212-0000-4000-8000-0000000000f1', auth.uid(), now() - interval '2 minutes')$$,
+    'a session that started two minutes ago is recorded');
+select throws_ok(
+    $$update playground.ai_playground_sessions set session_end = now() + interval '3 hours'
+      where id = '12121212-0000-4000-8000-0000000000f1'$$,
+    '23514', null, 'a user cannot end a session in the future to stretch it');
+select lives_ok(
+    $$update playground.ai_playground_sessions set session_end = now() where id = '12121212-0000-4000-8000-0000000000f1'$$,
+    'a user ends the session now');
+
+select tests.authenticate_as_service_role();
+select lives_ok(
+    $$insert into playground.ai_playground_sessions (user_id, session_start, session_end)
+      values (tests.get_user_id('pg.integrity@test.local'), now() - interval '30 days', now() - interval '30 days' + interval '1 hour')$$,
+    'the service role imports a past session');
+select is(
+    (select count(*)::int from playground.ai_playground_sessions where user_id = tests.get_user_id('pg.integrity@test.local')),
+    2, 'only the honest session and the import were recorded');
+
+select tests.clear_authentication();
+select * from finish();
+rollback;
