@@ -479,10 +479,16 @@ CREATE FUNCTION playground_private.after_creation_insert() RETURNS trigger
     SET search_path TO ''
     AS $$
 begin
-    update playground.ai_playground_creations c
-       set fork_count = c.fork_count + 1
-     where c.id = new.parent_id
-       and c.user_id <> new.user_id;
+    -- Recounted, not incremented: exact however many forks one statement inserts.
+    update playground.ai_playground_creations as c
+    set fork_count = (
+        select count(distinct f.user_id)::integer
+        from playground.ai_playground_creations as f
+        where f.parent_id = c.id
+            and f.user_id <> c.user_id
+    )
+    where c.id = new.parent_id
+        and c.user_id <> new.user_id;
     return null;
 end
 $$;
@@ -493,7 +499,7 @@ ALTER FUNCTION playground_private.after_creation_insert() OWNER TO postgres;
 -- Name: FUNCTION after_creation_insert(); Type: COMMENT; Schema: playground_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION playground_private.after_creation_insert() IS 'Trigger (after insert on ai_playground_creations with a parent_id): increments the parent''s fork_count when the child belongs to another user (a fork, not a version).';
+COMMENT ON FUNCTION playground_private.after_creation_insert() IS 'Trigger (after insert on ai_playground_creations with a parent_id): recounts the parent''s fork_count as the number of other users with a fork of it (a version is not a fork; a second fork by the same user adds nothing), so one account cannot inflate it. Uses idx_ai_playground_creations_parent_id.';
 
 --
 -- Name: after_interaction_delete_user_stats(); Type: FUNCTION; Schema: playground_private; Owner: postgres
@@ -2940,7 +2946,7 @@ COMMENT ON COLUMN playground.ai_playground_creations.use_count IS 'Times used, e
 -- Name: COLUMN ai_playground_creations.fork_count; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON COLUMN playground.ai_playground_creations.fork_count IS 'Times forked by other users (trigger).';
+COMMENT ON COLUMN playground.ai_playground_creations.fork_count IS 'How many other users forked this creation (each counted once, by trigger). Server-owned.';
 
 --
 -- Name: COLUMN ai_playground_creations.sharing_level; Type: COMMENT; Schema: playground; Owner: postgres

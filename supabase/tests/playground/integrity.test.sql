@@ -1,7 +1,7 @@
 -- playground: session times are the server's, within a few minutes (issue 15).
 -- Each attack is performed and fails; the service role may import history. Rolls back.
 begin;
-select plan(7);
+select plan(10);
 
 select tests.create_user('pg.integrity@test.local');
 select tests.authenticate_as('pg.integrity@test.local');
@@ -31,6 +31,32 @@ select lives_ok(
 select is(
     (select count(*)::int from playground.ai_playground_sessions where user_id = tests.get_user_id('pg.integrity@test.local')),
     2, 'only the honest session and the import were recorded');
+
+-- fork_count counts forkers, not forks
+select tests.clear_authentication();
+select tests.create_user('pg.author@test.local');
+select tests.create_user('pg.farmer@test.local');
+select tests.create_user('pg.fan@test.local');
+select tests.authenticate_as('pg.author@test.local');
+insert into playground.ai_playground_creations (id, user_id, title, creation_type, sharing_level)
+values ('13131313-0000-4000-8000-0000000000f1', auth.uid(), 'Popular', 'prompt', 'public');
+select tests.authenticate_as('pg.farmer@test.local');
+insert into playground.ai_playground_creations (user_id, parent_id, title, creation_type)
+select auth.uid(), '13131313-0000-4000-8000-0000000000f1', 'Fork ' || n, 'prompt' from generate_series(1, 50) as n;
+select is(
+    (select fork_count from playground.ai_playground_creations where id = '13131313-0000-4000-8000-0000000000f1'),
+    1, 'one account forking 50 times counts once');
+insert into playground.ai_playground_creations (user_id, parent_id, title, creation_type)
+values (auth.uid(), '13131313-0000-4000-8000-0000000000f1', 'Fork 51', 'prompt');
+select is(
+    (select fork_count from playground.ai_playground_creations where id = '13131313-0000-4000-8000-0000000000f1'),
+    1, 'a later fork by the same account still counts once');
+select tests.authenticate_as('pg.fan@test.local');
+insert into playground.ai_playground_creations (user_id, parent_id, title, creation_type)
+values (auth.uid(), '13131313-0000-4000-8000-0000000000f1', 'My take', 'prompt');
+select is(
+    (select fork_count from playground.ai_playground_creations where id = '13131313-0000-4000-8000-0000000000f1'),
+    2, 'another user''s fork counts');
 
 select tests.clear_authentication();
 select * from finish();
