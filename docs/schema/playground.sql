@@ -1437,6 +1437,54 @@ ALTER FUNCTION playground_private.before_interaction_insert() OWNER TO postgres;
 COMMENT ON FUNCTION playground_private.before_interaction_insert() IS 'Trigger (before insert on ai_playground_interactions): locks the session, checks it belongs to the interaction''s user (42501 otherwise) and assigns the next sequence_number in the session.';
 
 --
+-- Name: check_interaction_tool_and_rating(); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.check_interaction_tool_and_rating() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+    if current_user not in ('anon', 'authenticated') then
+        return new;
+    end if;
+    if tg_op = 'INSERT' and not exists (
+        select 1
+        from playground.ai_playground_toolkit_items as t
+        where t.tool_name = new.tool_name
+            and t.is_active
+    ) then
+        raise exception 'tool % is not active', new.tool_name
+            using errcode = '42501', hint = 'inactive tools cannot be used';
+    end if;
+    -- a new rating (insert, or a first rating on an unrated interaction);
+    -- changing an existing rating is always allowed
+    if new.user_rating is not null
+        and (tg_op = 'INSERT' or old.user_rating is null)
+        and exists (
+        select 1
+        from playground.ai_playground_interactions as i
+        where i.user_id = new.user_id
+            and i.tool_name = new.tool_name
+            and i.user_rating is not null
+            and i.id <> new.id
+    ) then
+        raise exception 'tool % is already rated by this user', new.tool_name
+            using errcode = '23505', hint = 'change the rating on the rated interaction instead';
+    end if;
+    return new;
+end
+$$;
+
+ALTER FUNCTION playground_private.check_interaction_tool_and_rating() OWNER TO postgres;
+
+--
+-- Name: FUNCTION check_interaction_tool_and_rating(); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.check_interaction_tool_and_rating() IS 'Trigger function (before insert or update of user_rating on ai_playground_interactions): for API roles, refuses interactions with inactive tools (42501) and a second rated interaction of a user with one tool (23505), so a tool''s public average_rating and rating_count count each user once. SECURITY INVOKER, so current_user is the caller: under RLS the user sees their own interactions and only active tools, which is all the check needs. The service role is trusted. Uses idx_ai_playground_interactions_user_id_tool_name.';
+
+--
 -- Name: check_session_times(); Type: FUNCTION; Schema: playground_private; Owner: postgres
 --
 
@@ -1658,7 +1706,7 @@ COMMENT ON COLUMN playground.ai_playground_interactions.user_feedback IS 'Free-t
 -- Name: COLUMN ai_playground_interactions.user_rating; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON COLUMN playground.ai_playground_interactions.user_rating IS 'User rating of the result, 1-5; feeds the tool''s average_rating.';
+COMMENT ON COLUMN playground.ai_playground_interactions.user_rating IS 'The user''s rating of the tool, 1 to 5. One rated interaction per user and tool (server-checked for signed-in users, 23505 otherwise): change the rating by updating it.';
 
 --
 -- Name: COLUMN ai_playground_interactions.metadata; Type: COMMENT; Schema: playground; Owner: postgres
@@ -6734,6 +6782,12 @@ CREATE TRIGGER before_creation_share_insert BEFORE INSERT ON playground.ai_playg
 CREATE TRIGGER before_interaction_insert BEFORE INSERT ON playground.ai_playground_interactions FOR EACH ROW EXECUTE FUNCTION playground_private.before_interaction_insert();
 
 --
+-- Name: ai_playground_interactions check_interaction_tool_and_rating; Type: TRIGGER; Schema: playground; Owner: postgres
+--
+
+CREATE TRIGGER check_interaction_tool_and_rating BEFORE INSERT OR UPDATE OF user_rating ON playground.ai_playground_interactions FOR EACH ROW EXECUTE FUNCTION playground_private.check_interaction_tool_and_rating();
+
+--
 -- Name: ai_playground_sessions check_session_times; Type: TRIGGER; Schema: playground; Owner: postgres
 --
 
@@ -7433,6 +7487,12 @@ REVOKE ALL ON FUNCTION playground_private.before_creation_share_insert() FROM PU
 --
 
 REVOKE ALL ON FUNCTION playground_private.before_interaction_insert() FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_interaction_tool_and_rating(); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.check_interaction_tool_and_rating() FROM PUBLIC;
 
 --
 -- Name: FUNCTION check_session_times(); Type: ACL; Schema: playground_private; Owner: postgres

@@ -302,9 +302,12 @@ select is(
     (select row(rating_count, rating_sum, average_rating)::text from playground.ai_playground_toolkit_items where tool_name = 'survey_analyzer'),
     row(1, 3, 3.00)::text,
     'clearing a rating removes it from the totals');
+-- the user already rates survey_analyzer once (issue 15): a second rating comes from the backend here
+select tests.authenticate_as_service_role();
 update playground.ai_playground_interactions set user_rating = 2
     where session_id = 'bbbbbbbb-0000-4000-8000-000000000001' and tool_name = 'survey_analyzer' and user_rating is null
     and sequence_number = 7;
+select tests.authenticate_as('pg.tracker@test.local');
 select is(
     (select row(rating_count, rating_sum, average_rating)::text from playground.ai_playground_toolkit_items where tool_name = 'survey_analyzer'),
     row(2, 5, 2.50)::text,
