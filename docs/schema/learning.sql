@@ -698,19 +698,29 @@ CREATE FUNCTION learning_private.on_course_completed() RETURNS trigger
     AS $$
 declare
     v_title text;
+    v_author uuid;
+    v_label text;
 begin
-    select c.title into v_title
+    select c.title, c.created_by into v_title, v_author
     from learning.courses as c
     where c.id = new.course_id;
+
+    -- no reward for completing one's own course (farming)
+    if v_author is not distinct from new.user_id then
+        return null;
+    end if;
+
+    -- the author's text, bounded and attributed
+    v_label := '"' || case when length(v_title) > 120 then left(v_title, 119) || '…' else v_title end || '"';
 
     insert into learning.achievements (user_id, title, description, type, points, metadata)
     values (
         new.user_id,
-        left('Completed ' || v_title, 200),
-        'Completed every lesson of the course ' || v_title || '.',
+        left('Completed course ' || v_label, 200),
+        'Completed every lesson of the course ' || v_label || ' (course title set by its author).',
         'course_completed',
         100,
-        jsonb_build_object('course_id', new.course_id)
+        jsonb_build_object('course_id', new.course_id, 'title_source', 'course_author')
     )
     on conflict (user_id, type, title) do nothing;
 
@@ -718,7 +728,7 @@ begin
     values (
         new.user_id,
         'Course completed',
-        'Congratulations, you completed ' || v_title || '!',
+        'Congratulations, you completed the course ' || v_label || ' (course title set by its author).',
         'achievement',
         '/courses/' || new.course_id
     );
@@ -732,7 +742,7 @@ ALTER FUNCTION learning_private.on_course_completed() OWNER TO postgres;
 -- Name: FUNCTION on_course_completed(); Type: COMMENT; Schema: learning_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION learning_private.on_course_completed() IS 'Trigger function (after an enrollment becomes completed): the system awards a course_completed achievement (100 points, once per course title) and sends a notification.';
+COMMENT ON FUNCTION learning_private.on_course_completed() IS 'Trigger function (after an enrollment becomes completed): the system awards a course_completed achievement (100 points, once per course title) and sends a notification, unless the learner created the course (no reward for one''s own course). The course title (the author''s text) appears cut to 120 characters, in quotes and marked as set by the course author.';
 
 --
 -- Name: on_learning_session(); Type: FUNCTION; Schema: learning_private; Owner: postgres
@@ -1071,7 +1081,7 @@ ALTER TABLE learning.achievements OWNER TO postgres;
 -- Name: TABLE achievements; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON TABLE learning.achievements IS 'Achievements and badges earned by a user. Created by the system (service_role or definer functions), never by the user; a user reads their own. A user earns a given (type, title) once.';
+COMMENT ON TABLE learning.achievements IS 'Achievements and badges earned by a user. Created by the system (service_role or definer functions), never by the user; a user reads their own. A user earns a given (type, title) once. Client-writable: nothing; every column is server-owned. A course title inside title/description is the course author''s text, quoted, at most 120 characters and marked as such; completing one''s own course earns nothing.';
 
 --
 -- Name: COLUMN achievements.id; Type: COMMENT; Schema: learning; Owner: postgres
@@ -3122,7 +3132,7 @@ ALTER TABLE learning.audit_log ENABLE ROW LEVEL SECURITY;
 -- Name: audit_log audit_log: actor can select own entries; Type: POLICY; Schema: learning; Owner: postgres
 --
 
-CREATE POLICY "audit_log: actor can select own entries" ON learning.audit_log FOR SELECT TO authenticated USING ((actor_id = ( SELECT auth.uid() AS uid)));
+CREATE POLICY "audit_log: actor can select own entries" ON learning.audit_log FOR SELECT TO authenticated USING (((actor_id = ( SELECT auth.uid() AS uid)) AND ((table_name <> 'achievements'::text) OR (COALESCE((new_data ->> 'user_id'::text), (old_data ->> 'user_id'::text)) = (( SELECT auth.uid() AS uid))::text))));
 
 --
 -- Name: chat_history; Type: ROW SECURITY; Schema: learning; Owner: postgres
