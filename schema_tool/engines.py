@@ -171,6 +171,11 @@ def reachable_bin_dir(bin_dir: Path, user: tuple[int, int] | None) -> Path:
             " remove it or set SCHEMA_TOOL_BIN_CACHE to another directory"
         )
     os.chmod(root, 0o755)
+    if not _reachable(root, *user):
+        raise UsageError(
+            f"{root}: the server user cannot reach the server binary cache; set SCHEMA_TOOL_BIN_CACHE"
+            " to a directory outside any private (0700) folder, e.g. /var/tmp/schema-tool-bin"
+        )
     postgres = (bin_dir / "postgres").stat()
     key = hashlib.sha256(f"{install}|{postgres.st_size}|{postgres.st_mtime_ns}".encode()).hexdigest()[:16]
     target = root / key

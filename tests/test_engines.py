@@ -214,3 +214,19 @@ def test_system_engine_without_binaries_says_what_to_install(monkeypatch):
     monkeypatch.setenv("PATH", "/nonexistent")
     with pytest.raises(UsageError, match="no PostgreSQL server binaries found"):
         engines.system_bin_dir()
+
+
+def test_a_bin_cache_the_server_user_cannot_reach_is_one_clear_error(tmp_path, monkeypatch):
+    if os.geteuid() != 0:
+        pytest.skip("needs root: only root runs the server as another user (postgres/nobody)")
+    import tempfile
+
+    private = Path(tempfile.mkdtemp())  # 0700
+    try:
+        (private / "pkg").mkdir()
+        subprocess.run(["cp", "-al", str(engines.embedded_bin_dir().parent), str(private / "pkg")], check=True)
+        monkeypatch.setenv("SCHEMA_TOOL_BIN_CACHE", str(private / "cache"))
+        with pytest.raises(UsageError, match="cannot reach the server binary cache; set SCHEMA_TOOL_BIN_CACHE"):
+            engines.start_local(private / "pkg" / "pginstall" / "bin", "embedded")
+    finally:
+        subprocess.run(["rm", "-rf", str(private)])
