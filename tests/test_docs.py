@@ -82,16 +82,8 @@ MIGRATION_NAME = "20260101000000_demo_notes.sql"
 
 
 def run_docs(cwd: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """`schema-tool docs ...` through the real command line (registered by the CLI's group)."""
-    if "docs" in cli.commands or "docs" in getattr(cli, "lazy", {}):
-        return run_cli(cwd, "docs", *args, env=env)
-    # Until the command is registered in schema_tool/cli.py: the same group and error handling.
-    code = ("import sys; from schema_tool.cli import cli, main; from schema_tool.docs import docs;"
-            " cli.add_command(docs); sys.argv[0] = 'schema-tool'; main()")
-    return subprocess.run(
-        [sys.executable, "-c", code, "docs", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=180, env={**os.environ, **(env or {})},
-    )
+    """`schema-tool docs ...` through the real command line."""
+    return run_cli(cwd, "docs", *args, env=env)
 
 
 def make_demo_project(root: Path) -> Path:

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from schema_tool.errors import CheckFailed, SchemaToolError, UsageError
-from schema_tool.lint.command import lint
+from schema_tool.commands.lint import lint
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = ROOT / "tests" / "fixtures" / "lint" / "project"

@@ -38,11 +38,3 @@ __all__ = [
     "trigger_words",
 ]
 
-
-def __getattr__(name):
-    # `schema_tool.docs:docs`, the click command, loads click only when asked for.
-    if name == "docs":
-        from .command import docs
-
-        return docs
-    raise AttributeError(name)

@@ -1,11 +1,11 @@
-"""The click command `schema-tool docs` (registered by the CLI's group)."""
+"""`schema-tool docs`: docs/ from the migrated database."""
 
 from __future__ import annotations
 
 import click
 
 from ..errors import CheckFailed
-from .files import build_docs
+from .common import project_root
 
 
 @click.command("docs")
@@ -26,7 +26,7 @@ def docs(check, engine, as_json):
     (run in CI) exits 1 when docs/ differs from what the migrations give; it
     needs no Graphviz.
     """
-    from ..cli import project_root
+    from ..docs import build_docs
 
     root = project_root()
     progress = (lambda m: None) if as_json else (lambda m: click.echo(m, err=True))

@@ -1,4 +1,4 @@
-"""The click command: `schema-tool lint`. Register with `cli.add_command(lint)`."""
+"""`schema-tool lint`: style, catalog, safety and plpgsql checks."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..errors import CheckFailed
+from .common import project_root
 
 
 @click.command("lint")
@@ -49,10 +50,8 @@ def lint(paths, fmt, only, new_only, fix, engine, plpgsql_engine, processes, no_
     0 clean, 1 an error-level finding, 2 usage error. Rules:
     docs/lint-rules.md.
     """
-    from . import FORMATTERS, docgen
-    from . import lint as run_lint
-
-    from ..cli import project_root
+    from ..lint import FORMATTERS, docgen
+    from ..lint import lint as run_lint
 
     if write_docs or check_docs:
         if check_docs and not docgen.is_current(project_root()):

@@ -1,4 +1,4 @@
-"""The click layer of `schema-tool diff`."""
+"""`schema-tool diff`: a live database against what its applied migrations create."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 import click
+
+from .common import emit_json, migrations_dir, project_root
 
 
 @click.command("diff")
@@ -29,8 +31,7 @@ def diff(database_url, as_json, sql_file, engine, shadow_url):
     supabase_*, ...) are not compared, nor what pyproject.toml lists in
     [tool.schema-tool] diff-ignore. Exit 0 when they match, 1 on drift.
     """
-    from ..cli import emit_json, migrations_dir, project_root
-    from . import diff as run, ignore_patterns
+    from ..diff import diff as run, ignore_patterns
 
     result = run(database_url, migrations_dir(), ignore_patterns(project_root()), want_sql=sql_file is not None,
                  shadow_url=shadow_url, engine=engine)
