@@ -1,32 +1,13 @@
 -- playground: whole-platform rollups of the six analytics views
--- (BENCHMARKS.md P6).
+-- (BENCHMARKS.md P6; live, they were too slow for a dashboard).
 --
--- The analytics views compute the platform-wide figures of service_role
--- and admins live from every interaction: at 5M interactions tool analytics
--- took 10.9 s, the funnel 3.3 s, the top engaged users 2.0 s. Dashboards
--- that show the whole platform now read six ordinary tables instead, one per
--- view, with exactly the view's columns, filled by
--- playground_private.refresh_platform_rollups() with `select ... from
--- <the view>` run as a platform viewer (so each rollup equals the view's
--- platform form at that instant) and refreshed every 15 minutes by pg_cron
--- where the extension is installed. A status table records when each one
--- was refreshed, so a dashboard can say "as of".
---
--- Tables, not materialized views: a table carries RLS (admins read it
--- through PostgREST, filtered and ordered, with no definer reader in
--- between) and a refresh can replace its rows inside one transaction while
--- readers keep seeing the previous rows until commit.
---
--- The live views are unchanged and remain the exact, live source: a
--- signed-in user's own figures (fast, through the user_id indexes) and ad
--- hoc platform queries that must be current to the second.
---
--- A deleted user's rows leave the per-user rollups (funnel, engagement) at
--- the next refresh, not at once: no foreign key to auth.users, because the
--- refresh would then lock the auth user rows it copies and deadlock with a
--- concurrent account deletion (the deletion waits for the rollup lock, the
--- refresh for the deleted user's row). Only admins and service_role read
--- these rows, and they hold ids and counts, no personal data.
+-- Six ordinary tables with each view's columns, filled by
+-- playground_private.refresh_platform_rollups() as a platform viewer (a rollup
+-- equals the view at that instant; pg_cron every 15 minutes where installed);
+-- a status table says "as of". Tables, not materialized views: they carry RLS
+-- and refresh in one transaction. The live views stay the exact source. No
+-- foreign key to auth.users: the refresh would lock the rows it copies and
+-- deadlock with an account deletion; a deleted user leaves at the next refresh.
 
 ------------------------------------------------------------------------------
 -- ai_playground_platform_tool_analytics: copy of playground.ai_playground_tool_analytics

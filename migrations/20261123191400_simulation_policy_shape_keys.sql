@@ -1,23 +1,12 @@
 -- simulation: the keys behind the copied columns of 20261123191300:
--- * scene_progress (user_progress_id, user_id) -> user_progress (id, user_id),
---   as conversation_logs has it; the run index gains user_id (it covers the
---   key, and a member's rows of one run are one index range);
--- * scenario_reviews (scenario_id, scenario_is_public) -> scenarios (id,
---   is_public) ON UPDATE CASCADE, so publishing or unpublishing a scenario
---   updates the copy on its reviews.
--- The composite keys are added `not valid` here and validated in
--- 20261204095000, which also drops the plain keys on user_progress_id and
--- scenario_id they replace (they imply them): validating in this
--- transaction would hold the lock of `add constraint` through the scans.
--- Locks (one transaction, as the Supabase CLI runs every file; lint rule
--- no-transaction-file), held until the file commits: each index build takes
--- a SHARE lock on its table, so writes to scene_progress wait through all
--- three builds (at the benchmark's 774k scene_progress rows a few seconds);
--- reads go on. `add constraint ... not valid` takes a SHARE ROW EXCLUSIVE
--- lock on both tables of the key, without a scan. On a production database
--- where that is too long, run the three `create ... index concurrently if
--- not exists` statements below (same names) by hand first: this migration
--- then finds them built.
+-- scene_progress (user_progress_id, user_id) -> user_progress (id, user_id),
+-- and scenario_reviews (scenario_id, scenario_is_public) -> scenarios (id,
+-- is_public) ON UPDATE CASCADE, so publishing updates the reviews' copy.
+-- They are added `not valid` and validated in 20261204095000, so this
+-- transaction holds no lock through a scan. Each index build takes SHARE on
+-- its table (writes wait, reads go on; time: BENCHMARKS.md); on a big
+-- database run the three `create ... index concurrently if not exists`
+-- statements below by hand first: this migration then finds them built.
 
 set local lock_timeout = '5s';
 set local statement_timeout = '5min';

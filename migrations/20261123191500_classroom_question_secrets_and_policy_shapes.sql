@@ -1,41 +1,17 @@
--- classroom: (1) what gives a question's answer away is no longer readable by
--- students before they have finished the question; (2) select policy shapes
--- that the planner can serve from indexes (RLS overhead at scale).
+-- classroom: (1) a question's answer key is readable by a student only once
+-- they have finished the question; (2) select policies the planner can serve
+-- from indexes (RLS overhead: BENCHMARKS.md, Scale).
 --
--- (1) Question secrets. questions.correct_answer was already hidden from the
--- authenticated role (column privileges); explanation, review_notes and
--- ai_metadata were not, and column privileges cannot tell a teacher from a
--- student (both are the authenticated role). Now:
--- * select on explanation, review_notes and ai_metadata is revoked from
---   authenticated, like correct_answer. Insert/update privileges stay, so the
---   write path (a teacher creates or edits a question with its answer key and
---   explanation in one statement, validated by questions_question_data_check)
---   is unchanged. API change: a client that selected these columns from
---   classroom.questions now gets 42501 and reads them through
---   classroom.question_details(uuid[]) instead. The columns are not dropped or
---   moved: dropping breaks every released client that writes them, and moving
---   them to another table splits one question write into two requests
---   (PostgREST cannot make them one transaction) and loses the CHECK that
---   validates the answer key against question_data.
--- * classroom.question_details(uuid[]) (security invoker) returns them through
---   classroom_private.question_details, a definer helper that answers only for
---   the signed-in caller: teachers and admins get every field of the questions
---   of their tenant; a student gets correct_answer and explanation of a
---   question only once they have finished it (an attempt that is correct, or
---   every allowed attempt used), never review_notes or ai_metadata; anyone
---   else gets nothing. Revealing the answer after any attempt while retries
---   remain would hand the student the key for the next attempt.
---
---   The seed has no "reveal answers" setting on questions or lessons, so
---   finishing the question is the only way a student gets the key.
---
--- (2) RLS overhead (authenticated vs service_role for the same rows, at
--- benchmark scale): managed_lesson_id_array() answers students without a
--- lesson scan; the analytics_events policy loses its hashed subplan; both
--- admin policies test "am I an admin" as one boolean initplan; dependency
--- statistics on grades fix the estimate that made a student's "my grades in
--- this lesson" read the whole lesson; covering indexes (in
--- migration 20261123191600) make the admin dashboards index-only.
+-- (1) Column privileges cannot tell a teacher from a student (both are
+-- authenticated), so select on explanation, review_notes and ai_metadata is
+-- revoked, like correct_answer (writes unchanged; a client selecting them gets
+-- 42501). classroom.question_details(uuid[]) returns them: everything to the
+-- tenant's teachers and admins, correct_answer and explanation to a student
+-- who finished the question (correct, or every attempt used: earlier would
+-- hand over the key for a retry). The columns stay: moving them would split a
+-- question write in two and lose the CHECK on the answer key.
+-- (2) managed_lesson_id_array(), one-initplan admin tests, statistics on
+-- grades; the covering indexes follow in 20261123191600.
 
 -- Fail fast instead of queueing the application behind a lock wait, and
 -- bound every statement (lint rule timeout-missing; `set local` ends with

@@ -1,26 +1,12 @@
--- classroom: covering indexes for the admin dashboards under RLS (see the
--- policy changes in 20261123191500). An admin's select policy on
--- analytics_events / ai_usage_logs is "my tenant and (I am an admin or the
--- row is mine ...)": the OR reads user_id (and lesson_id), which the
--- time-window indexes did not hold, so every row of the window was fetched
--- from the heap to evaluate the policy (1,900 heap pages for a week of a big
--- tenant's events; 3,400 for its AI usage), while service_role read the same
--- rows index-only. Each index is rebuilt with the policy's columns included,
--- under the same name: built next to the old one, then the old one is
--- dropped and the new one takes its name.
--- Locks (one transaction, as the Supabase CLI runs every file; lint rule
--- no-transaction-file), held until the file commits:
--- * each `create index` takes a SHARE lock on its table: inserts into
---   analytics_events wait from its build to the commit, so through the
---   ai_usage_logs build too (about 9 s each at the benchmark's 1M events);
---   reads go on;
--- * each `drop index` takes an ACCESS EXCLUSIVE lock on its table: reads wait
---   too. The drops and renames are therefore the last statements, after both
---   builds, so that lock lasts only from the drops to the commit (milliseconds).
--- On a production database where the builds are too long, run the two
--- `create index concurrently if not exists ..._covering` statements (same
--- definitions) by hand first: this migration then finds them built and only
--- swaps the names.
+-- classroom: covering indexes for the admin dashboards under RLS (policies of
+-- 20261123191500). An admin's policy on analytics_events / ai_usage_logs reads
+-- user_id (and lesson_id), which the time-window indexes lacked, so RLS
+-- fetched every row of the window from the heap while service_role read them
+-- index-only (BENCHMARKS.md). Each index is rebuilt with those columns under
+-- its name. Locks: each build takes SHARE (inserts wait, reads go on); the
+-- drops and renames come last, so ACCESS EXCLUSIVE lasts only to the commit.
+-- On a big database run the two `create index concurrently if not exists
+-- ..._covering` statements by hand first: this migration then only swaps names.
 
 set local lock_timeout = '5s';
 set local statement_timeout = '5min';

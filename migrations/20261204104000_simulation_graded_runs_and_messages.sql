@@ -1,25 +1,12 @@
 -- simulation: graded work stays, learners write only their own words
 -- (issue 15).
--- * user_progress: a learner deleted a graded run (its scene scores went with
---   it by cascade) and started over. Now a learner may delete a run only
---   while nothing in it was graded (no attempt, no final score, not
---   completed); a graded run can still be abandoned, never erased. The
---   ChatOrchestrator state (orchestrator_data) is the AI service's: learners
---   no longer write it. last_activity stays writable as a heartbeat, stored
---   as now() (guard_api_write, next migration).
--- * scenarios.usage_count counted every run inserted, so one account raised a
---   public counter by starting, abandoning (or deleting) and starting again.
---   It now counts learners: a run adds one only for the user's first run of
---   the scenario, and deleting a user's last run of it takes that one back.
--- * conversation_logs: learners inserted, edited and deleted ai_persona,
---   system and hint messages and led_to_progress in their own logs. Now a
---   learner inserts only their own 'user' messages (no persona, hint, AI
---   context, model, timing or progress flag: those columns are not theirs),
---   may set user_reaction afterwards, and deletes nothing: the log is the
---   record the AI service graded. AI, system and hint messages and
---   led_to_progress come from the service role.
--- * scene_progress.messages_sent / ai_responses are counted from the log by
---   trigger instead of being written by the learner.
+-- * user_progress: a graded run can be abandoned, never deleted (its scores
+--   went with it by cascade); orchestrator_data is the AI service's.
+-- * scenarios.usage_count counts learners, not runs, so one account cannot
+--   raise it by starting runs over.
+-- * conversation_logs: learners insert only their own 'user' messages, may set
+--   user_reaction, delete nothing; the rest comes from the service role.
+-- * scene_progress.messages_sent / ai_responses are counted by trigger.
 
 -- ---------------------------------------------------------------- runs
 

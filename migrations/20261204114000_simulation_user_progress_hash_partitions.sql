@@ -1,30 +1,14 @@
--- simulation: user_progress partitioned by user (hash), the seed's
--- "user-based partitioning for user_progress".
+-- simulation: user_progress partitioned by user (hash), as the seed asks.
 --
--- A released table cannot be turned into a partitioned one in place, so this
--- migration builds the partitioned table beside it, copies the rows, swaps
--- the two and carries everything that hung on the old table over to the new
--- one. What is carried over is read from the catalog at deploy time, not
--- written out here, so a trigger, policy, index, grant or comment that an
--- earlier migration added is kept even if this file never names it:
--- * the table's policies, and the policies of other tables whose
---   expressions read user_progress (scene_progress, conversation_logs);
--- * its triggers, its plain indexes, its outgoing foreign keys and the
---   foreign keys of other tables that reference it;
--- * table and column privileges, RLS switches, comments on everything.
--- Columns, defaults, CHECK / NOT NULL constraints, the identity and column
--- comments come with `create table ... (like ...)`.
---
--- Keys: a unique key of a partitioned table must contain the partition key,
--- so the primary key becomes (id, user_id), which is also the target of the
--- composite foreign keys of scene_progress and conversation_logs (the old
--- unique (id, user_id) is that primary key now). id stays unique in practice:
--- it is `generated always as identity` from one sequence, continued from the
--- old table's.
---
--- Deploy cost: one transaction holding ACCESS EXCLUSIVE on user_progress,
--- scene_progress and conversation_logs (the foreign keys are re-validated)
--- for the copy; see CHANGELOG.md for the time measured.
+-- A released table cannot become partitioned in place: the new table is built
+-- beside it, filled and swapped in, and what hung on the old one (policies,
+-- also other tables' that read it; triggers, indexes, foreign keys both ways,
+-- privileges, RLS switches, comments) is carried over as read from the catalog
+-- at deploy time, so nothing an earlier migration added is lost. The primary
+-- key becomes (id, user_id): a partitioned table's unique keys contain the
+-- partition key; id stays unique (one identity sequence). Deploy cost: one
+-- transaction with ACCESS EXCLUSIVE on user_progress, scene_progress and
+-- conversation_logs (time: CHANGELOG.md).
 
 -- it locks existing tables: fail fast rather than queue behind a long transaction
 set local lock_timeout = '5s';
