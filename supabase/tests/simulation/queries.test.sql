@@ -6,20 +6,6 @@ select plan(17);
 -- admin, dave has signed up but has no simulation profile yet; tests.sim_id(key)
 -- names its rows (supabase/tests/001_simulation_fixtures.sql).
 select tests.simulation_fixture();
-
-create function tests.sim_plan(p_query text) returns text
-language plpgsql
-as $$
-declare
-    v_line text;
-    v_plan text := '';
-begin
-    for v_line in execute 'explain (costs off) ' || p_query loop
-        v_plan := v_plan || v_line || E'\n';
-    end loop;
-    return v_plan;
-end
-$$;
 grant execute on function tests.sim_plan(text) to anon, authenticated;
 
 -- The seed's access paths (marketplace, search, user history, scene tracking),
