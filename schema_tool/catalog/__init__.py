@@ -9,13 +9,13 @@ type generation read the database through this one module.
 """
 
 from .model import (
-    COMMANDS, ON_ACTION, VOLATILITY, Argument, Catalog, Column, Constraint, Function, Grant, Index, Partition,
-    Policy, Schema, Table, Trigger, Type,
+    COMMANDS, ON_ACTION, VOLATILITY, Argument, Catalog, Column, Constraint, Extension, Function, Grant, Index,
+    Partition, Policy, Read, Schema, Table, Trigger, Type,
 )
 from .read import PLATFORM_SCHEMAS, is_platform_schema, project_schemas, read_catalog
 
 __all__ = [
     "COMMANDS", "ON_ACTION", "VOLATILITY", "PLATFORM_SCHEMAS", "Argument", "Catalog", "Column", "Constraint",
-    "Function", "Grant", "Index", "Partition", "Policy", "Schema", "Table", "Trigger", "Type",
+    "Extension", "Function", "Grant", "Index", "Partition", "Policy", "Read", "Schema", "Table", "Trigger", "Type",
     "is_platform_schema", "project_schemas", "read_catalog",
 ]

@@ -74,6 +74,7 @@ class Constraint:
     on_update: str | None = None
     deferrable: bool = False
     comment: str | None = None  # why a key or check is as it is
+    ref_primary: bool = field(default=False, compare=False)  # a foreign key to the referenced primary key
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,9 @@ class Index:
     unique: bool
     primary: bool
     constraint_kind: str  # 'p', 'u', 'x' when a constraint owns the index, else ''
+    columns: tuple[str, ...] = field(default=(), compare=False)  # key and included columns; '' for an expression
+    valid: bool = field(default=True, compare=False)
+    partial: bool = field(default=False, compare=False)
 
     @property
     def method_and_keys(self) -> str:
@@ -112,6 +116,18 @@ class Trigger:
 class Partition:
     name: str
     bound: str  # pg_get_expr(relpartbound): `FOR VALUES FROM (...) TO (...)` or `DEFAULT`
+    rls: bool = False
+    grants: tuple[Grant, ...] = ()  # a partition reachable through the API needs a grant of its own
+
+
+@dataclass(frozen=True)
+class Read:
+    """A relation a view reads, directly or through other views."""
+
+    schema: str
+    name: str
+    kind: str  # pg_class.relkind
+    rls: bool
 
 
 @dataclass(frozen=True)
@@ -135,6 +151,7 @@ class Table:
     partitions: tuple[Partition, ...] = field(default=(), compare=False)  # made by date; not part of identity
     security_invoker: bool = False
     definition: str | None = None  # view query
+    reads: tuple[Read, ...] = field(default=(), compare=False)  # a view's relations, sorted; follows from definition
 
     @property
     def key(self) -> tuple[str, str]:
@@ -147,6 +164,10 @@ class Table:
     @property
     def primary_key(self) -> Constraint | None:
         return next((c for c in self.constraints if c.kind == "p"), None)
+
+    def granted(self, role: str, *privileges: str) -> bool:
+        """Whether `role` (directly or through PUBLIC) holds any of `privileges` on the relation."""
+        return any(g.role in (role, "public") and g.privilege in privileges for g in self.grants)
 
     def constraints_of(self, kind: str) -> list[Constraint]:
         return [c for c in self.constraints if c.kind == kind]
@@ -181,6 +202,7 @@ class Function:
     owner: str
     comment: str | None
     grants: tuple[Grant, ...] = ()  # the effective ACL (the default, PUBLIC execute, when never changed)
+    signature: str = field(default="", compare=False)  # regprocedure text, e.g. `app.f(uuid, text)`
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -217,6 +239,14 @@ class Type:
 
 
 @dataclass(frozen=True)
+class Extension:
+    name: str
+    schema: str
+    version: str
+    default_version: str | None  # what `alter extension ... update` would move it to
+
+
+@dataclass(frozen=True)
 class Catalog:
     """Everything read from a set of schemas, sorted by identity."""
 
@@ -224,6 +254,7 @@ class Catalog:
     tables: tuple[Table, ...]  # tables and views; partitions only on their parent
     functions: tuple[Function, ...]
     types: tuple[Type, ...]
+    extensions: tuple[Extension, ...] = field(default=(), compare=False)  # database-wide, not per schema
 
     def relations(self, *kinds: str) -> list[Table]:
         return [t for t in self.tables if not kinds or t.kind in kinds]

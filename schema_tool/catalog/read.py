@@ -12,8 +12,8 @@ from collections import defaultdict
 from psycopg import sql as pgsql
 
 from .model import (
-    COMMANDS, ON_ACTION, VOLATILITY, Argument, Catalog, Column, Constraint, Function, Grant, Index, Partition,
-    Policy, Schema, Table, Trigger, Type,
+    COMMANDS, ON_ACTION, VOLATILITY, Argument, Catalog, Column, Constraint, Extension, Function, Grant, Index,
+    Partition, Policy, Read, Schema, Table, Trigger, Type,
 )
 
 # Schemas that belong to the platform (Supabase, Postgres, extensions, test helpers), never to a module.
@@ -67,7 +67,18 @@ def read_catalog(conn, schemas: list[str] | None = None, search_path: str | None
         tables=read_relations(conn, schemas),
         functions=read_functions(conn, schemas),
         types=read_types(conn, schemas),
+        extensions=read_extensions(conn),
     )
+
+
+def read_extensions(conn) -> tuple[Extension, ...]:
+    return tuple(Extension(*row) for row in _rows(conn, """
+        select e.extname, n.nspname, e.extversion, a.default_version
+        from pg_catalog.pg_extension e
+        join pg_catalog.pg_namespace n on n.oid = e.extnamespace
+        left join pg_catalog.pg_available_extensions a on a.name = e.extname
+        order by e.extname
+        """))
 
 
 def read_schemas(conn, schemas: list[str]) -> tuple[Schema, ...]:
@@ -86,7 +97,9 @@ def read_relations(conn, schemas: list[str]) -> tuple[Table, ...]:
         select c.oid, n.nspname, c.relname, c.relkind, pg_catalog.pg_get_userbyid(c.relowner),
                pg_catalog.obj_description(c.oid, 'pg_class'), c.relrowsecurity, c.relforcerowsecurity,
                case when c.relkind = 'p' then pg_catalog.pg_get_partkeydef(c.oid) end,
-               coalesce('security_invoker=true' = any(c.reloptions) or 'security_invoker=on' = any(c.reloptions), false),
+               coalesce((select lower(o.option_value) in ('true', 'on', 'yes', '1')
+                         from pg_catalog.pg_options_to_table(c.reloptions) o
+                         where o.option_name = 'security_invoker'), false),
                case when c.relkind in ('v', 'm') then pg_catalog.pg_get_viewdef(c.oid, true) end
         from pg_catalog.pg_class c
         join pg_catalog.pg_namespace n on n.oid = c.relnamespace
@@ -104,13 +117,44 @@ def read_relations(conn, schemas: list[str]) -> tuple[Table, ...]:
     triggers = read_triggers(conn, oids)
     partitions = read_partitions(conn, oids)
     grants = read_table_grants(conn, oids)
+    reads = read_view_reads(conn, [r[0] for r in rows if r[3] in ("v", "m")])
     return tuple(
         Table(schema, name, kind, owner, comment, columns=tuple(columns[oid]), constraints=tuple(constraints[oid]),
               indexes=tuple(indexes[oid]), rls=rls, rls_forced=forced, policies=tuple(policies[oid]),
               triggers=tuple(triggers[oid]), grants=grants[oid], partition_key=partkey,
-              partitions=tuple(partitions[oid]), security_invoker=invoker, definition=definition)
+              partitions=tuple(partitions[oid]), security_invoker=invoker, definition=definition,
+              reads=tuple(reads[oid]))
         for oid, schema, name, kind, owner, comment, rls, forced, partkey, invoker, definition in rows
     )
+
+
+def read_view_reads(conn, oids: list[int]) -> dict[int, list[Read]]:
+    """The relations each view reads, directly or through other views, in any schema."""
+    out: dict[int, list[Read]] = defaultdict(list)
+    if not oids:
+        return out
+    for view, schema, name, kind, rls in _rows(conn, """
+        with recursive deps(view_oid, rel_oid) as (
+            select r.ev_class, d.refobjid
+            from pg_catalog.pg_rewrite r
+            join pg_catalog.pg_depend d on d.objid = r.oid and d.classid = 'pg_catalog.pg_rewrite'::regclass
+             and d.refclassid = 'pg_catalog.pg_class'::regclass and d.refobjid <> r.ev_class
+            where r.ev_class = any(%s)
+            union
+            select deps.view_oid, d.refobjid
+            from deps
+            join pg_catalog.pg_rewrite r on r.ev_class = deps.rel_oid
+            join pg_catalog.pg_depend d on d.objid = r.oid and d.classid = 'pg_catalog.pg_rewrite'::regclass
+             and d.refclassid = 'pg_catalog.pg_class'::regclass and d.refobjid <> r.ev_class
+        )
+        select distinct deps.view_oid, n.nspname, c.relname, c.relkind::text, c.relrowsecurity
+        from deps
+        join pg_catalog.pg_class c on c.oid = deps.rel_oid
+        join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+        order by 1, 2, 3
+        """, (oids,)):
+        out[view].append(Read(schema, name, kind, rls))
+    return out
 
 
 def read_columns(conn, oids: list[int]) -> dict[int, list[Column]]:
@@ -140,7 +184,7 @@ def read_constraints(conn, oids: list[int]) -> dict[int, list[Constraint]]:
     """Primary keys, uniques, foreign keys, checks and exclusions (not NOT NULL; not inherited copies)."""
     out: dict[int, list[Constraint]] = defaultdict(list)
     for (relid, name, kind, cols, definition, ref_schema, ref_table, ref_cols, deltype, updtype, deferrable,
-         comment) in _rows(
+         comment, ref_primary) in _rows(
         conn, """
         select c.conrelid, c.conname, c.contype::text,
                array(select a.attname from unnest(c.conkey) with ordinality k(attnum, ord)
@@ -149,7 +193,8 @@ def read_constraints(conn, oids: list[int]) -> dict[int, list[Constraint]]:
                array(select a.attname from unnest(c.confkey) with ordinality k(attnum, ord)
                      join pg_catalog.pg_attribute a on a.attrelid = c.confrelid and a.attnum = k.attnum order by k.ord),
                c.confdeltype::text, c.confupdtype::text, c.condeferrable,
-               pg_catalog.obj_description(c.oid, 'pg_constraint')
+               pg_catalog.obj_description(c.oid, 'pg_constraint'),
+               coalesce((select i.indisprimary from pg_catalog.pg_index i where i.indexrelid = c.conindid), false)
         from pg_catalog.pg_constraint c
         left join pg_catalog.pg_class r on r.oid = c.confrelid
         left join pg_catalog.pg_namespace rn on rn.oid = r.relnamespace
@@ -162,22 +207,26 @@ def read_constraints(conn, oids: list[int]) -> dict[int, list[Constraint]]:
             ref_schema=ref_schema if foreign else None, ref_table=ref_table if foreign else None,
             ref_columns=tuple(ref_cols) if foreign else (),
             on_delete=ON_ACTION[deltype] if foreign else None, on_update=ON_ACTION[updtype] if foreign else None,
-            deferrable=deferrable, comment=comment,
+            deferrable=deferrable, comment=comment, ref_primary=foreign and ref_primary,
         ))
     return out
 
 
 def read_indexes(conn, oids: list[int]) -> dict[int, list[Index]]:
     out: dict[int, list[Index]] = defaultdict(list)
-    for relid, name, definition, unique, primary, constraint_kind in _rows(conn, """
+    for relid, name, definition, unique, primary, constraint_kind, columns, valid, partial in _rows(conn, """
         select i.indrelid, ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid), i.indisunique, i.indisprimary,
                coalesce((select k.contype::text from pg_catalog.pg_constraint k where k.conindid = i.indexrelid
-                         and k.conrelid = i.indrelid and k.contype in ('p', 'u', 'x') limit 1), '')
+                         and k.conrelid = i.indrelid and k.contype in ('p', 'u', 'x') limit 1), ''),
+               array(select coalesce(a.attname::text, '') from unnest(i.indkey::int2[]) with ordinality k(attnum, ord)
+                     left join pg_catalog.pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
+                     order by k.ord),
+               i.indisvalid, i.indpred is not null
         from pg_catalog.pg_index i join pg_catalog.pg_class ic on ic.oid = i.indexrelid
         where i.indrelid = any(%s)
         order by i.indrelid, ic.relname
         """, (oids,)):
-        out[relid].append(Index(name, definition, unique, primary, constraint_kind))
+        out[relid].append(Index(name, definition, unique, primary, constraint_kind, tuple(columns), valid, partial))
     return out
 
 
@@ -214,13 +263,14 @@ def read_triggers(conn, oids: list[int]) -> dict[int, list[Trigger]]:
 
 def read_partitions(conn, oids: list[int]) -> dict[int, list[Partition]]:
     out: dict[int, list[Partition]] = defaultdict(list)
-    for relid, name, bound in _rows(conn, """
-        select i.inhparent, c.relname, pg_catalog.pg_get_expr(c.relpartbound, c.oid)
+    for relid, name, bound, rls, acl in _rows(conn, """
+        select i.inhparent, c.relname, pg_catalog.pg_get_expr(c.relpartbound, c.oid), c.relrowsecurity,
+               """ + ACL_ARRAY.format(acl="coalesce(c.relacl, pg_catalog.acldefault('r', c.relowner))") + """
         from pg_catalog.pg_inherits i join pg_catalog.pg_class c on c.oid = i.inhrelid
         where i.inhparent = any(%s) and c.relispartition
         order by i.inhparent, c.relname
         """, (oids,)):
-        out[relid].append(Partition(name, bound))
+        out[relid].append(Partition(name, bound, rls, _grants(acl)))
     return out
 
 
@@ -240,7 +290,7 @@ def read_table_grants(conn, oids: list[int]) -> dict[int, tuple[Grant, ...]]:
 def read_functions(conn, schemas: list[str]) -> tuple[Function, ...]:
     out = []
     for (schema, name, identity, names, modes, types, ndefaults, returns, retset, kind, language, secdef,
-         volatility, strict, config, body, owner, comment, acl) in _rows(conn, """
+         volatility, strict, config, body, owner, comment, acl, signature) in _rows(conn, """
         select n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid),
                coalesce(p.proargnames, '{}'), coalesce(p.proargmodes::text[], '{}'),
                array(select pg_catalog.format_type(t, null)
@@ -249,7 +299,8 @@ def read_functions(conn, schemas: list[str]) -> tuple[Function, ...]:
                p.prokind::text, l.lanname, p.prosecdef, p.provolatile::text, p.proisstrict,
                coalesce(p.proconfig, '{}'), coalesce(p.prosrc, ''), pg_catalog.pg_get_userbyid(p.proowner),
                pg_catalog.obj_description(p.oid, 'pg_proc'),
-               """ + ACL_ARRAY.format(acl="coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))") + """
+               """ + ACL_ARRAY.format(acl="coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))") + """,
+               p.oid::pg_catalog.regprocedure::text
         from pg_catalog.pg_proc p
         join pg_catalog.pg_namespace n on n.oid = p.pronamespace
         join pg_catalog.pg_language l on l.oid = p.prolang
@@ -259,7 +310,7 @@ def read_functions(conn, schemas: list[str]) -> tuple[Function, ...]:
         out.append(Function(
             schema, name, identity, _arguments(names, modes, types, ndefaults), returns, retset, kind, language,
             secdef, VOLATILITY.get(volatility, volatility), strict, tuple(sorted(config)), body, owner, comment,
-            _grants(acl),
+            _grants(acl), signature,
         ))
     return tuple(out)
 

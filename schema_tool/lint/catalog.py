@@ -8,8 +8,9 @@ module per rule) runs its own queries through a `Context`. Which schemas are
 exposed through the API, and whether anonymous sign-ins are on, comes from
 supabase/config.toml.
 
-The catalog queries stay here and in the rule modules (not in docs.py) so
-they can move onto a shared catalog reader without touching the rules' logic.
+The rules read the typed model of schema_tool.catalog, the reader docs, diff
+and types share; only what it does not model (foreign tables, pgmq's queue
+tables) is queried by its rule through `Context.rows`.
 
 A catalog finding names its object and is located at the statement that
 creates it (a migration, or a setup file of supabase/tests). It is accepted
@@ -24,44 +25,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import sqltext
+from ..catalog import Catalog, Policy, Table, is_platform_schema, read_catalog
 from .findings import Finding, file_allows
 from .rules import of_layer
 
-# Schemas that belong to the platform, not to this project. The `tests`
-# schema is not among them: the pgTAP helpers are checked too.
-PLATFORM_SCHEMAS = (
-    "pg_catalog", "information_schema", "pg_toast", "auth", "extensions", "storage", "realtime",
-    "vault", "graphql", "graphql_public", "supabase_migrations", "supabase_functions", "pgsodium",
-    "pgsodium_masks", "net", "cron", "pgbouncer", "pgtle", "repack", "topology", "tiger",
-    "_realtime", "_analytics", "pgmq",
-)
 
-NOT_EXTENSION_MEMBER = """not exists (
-    select 1 from pg_catalog.pg_depend as d
-    where d.objid = {oid} and d.deptype = 'e'
-)"""
-
-# Relations each view reads, directly or through other views.
-VIEW_DEPENDENCIES = """
-with recursive deps(view_oid, rel_oid) as (
-    select r.ev_class, d.refobjid
-    from pg_catalog.pg_rewrite as r
-    join pg_catalog.pg_depend as d
-      on d.objid = r.oid and d.classid = 'pg_catalog.pg_rewrite'::regclass
-     and d.refclassid = 'pg_catalog.pg_class'::regclass and d.refobjid <> r.ev_class
-    union
-    select deps.view_oid, d.refobjid
-    from deps
-    join pg_catalog.pg_rewrite as r on r.ev_class = deps.rel_oid
-    join pg_catalog.pg_depend as d
-      on d.objid = r.oid and d.classid = 'pg_catalog.pg_rewrite'::regclass
-     and d.refclassid = 'pg_catalog.pg_class'::regclass and d.refobjid <> r.ev_class
-)
-"""
+def project_schemas(conn) -> list[str]:
+    """The schemas lint checks: the catalog reader's project schemas, and `tests`
+    (the pgTAP helpers are checked too)."""
+    names = [r[0] for r in conn.execute("select nspname from pg_catalog.pg_namespace order by 1").fetchall()]
+    return [n for n in names if n == "tests" or not is_platform_schema(n)]
 
 
 def user_schema(alias: str = "n") -> str:
-    return f"{alias}.nspname <> all(%(platform)s) and {alias}.nspname !~ '^pg_'"
+    """The SQL condition `alias` is a checked schema (the query takes %(schemas)s)."""
+    return f"{alias}.nspname = any(%(schemas)s)"
 
 
 def q(schema: str, name: str) -> str:
@@ -70,40 +48,40 @@ def q(schema: str, name: str) -> str:
 
 @dataclass
 class Context:
+    """What a catalog rule reads: the typed catalog (schema_tool.catalog, read
+    once, shared by every rule) and, for what the model does not hold
+    (foreign tables, pgmq's queue tables), `rows`."""
+
     conn: object
     exposed: list[str]
     anonymous_sign_ins: bool = False
-    _policies: list | None = field(default=None, repr=False)
+    _schemas: list | None = field(default=None, repr=False)
+    _catalog: Catalog | None = field(default=None, repr=False)
+
+    @property
+    def schemas(self) -> list[str]:
+        if self._schemas is None:
+            self._schemas = project_schemas(self.conn)
+        return self._schemas
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = read_catalog(self.conn, self.schemas)
+        return self._catalog
 
     def rows(self, sql: str, **params):
-        params.setdefault("platform", list(PLATFORM_SCHEMAS))
+        params.setdefault("schemas", self.schemas)
         params.setdefault("exposed", list(self.exposed))
         return self.conn.execute(sql, params).fetchall()
 
-    def policies(self) -> list[tuple]:
-        """(schema, table, policy, command, permissive, roles, using, with check) of
-        every policy in a project schema; read once, shared by the policy rules."""
-        if self._policies is None:
-            self._policies = self.rows(
-                f"""
-                select n.nspname, c.relname, p.polname, p.polcmd, p.polpermissive,
-                       array(
-                           select case when r = 0 then 'public' else r::regrole::text end
-                           from unnest(p.polroles) as r
-                       ) as roles,
-                       pg_catalog.pg_get_expr(p.polqual, p.polrelid),
-                       pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid)
-                from pg_catalog.pg_policy as p
-                join pg_catalog.pg_class as c on c.oid = p.polrelid
-                join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
-                where {user_schema()}
-                order by 1, 2, 3
-                """
-            )
-        return self._policies
+    def tables(self, exposed_only: bool = False) -> list[Table]:
+        """Tables and partitioned tables (not views), in schema and name order."""
+        return [t for t in self.catalog.relations("r", "p") if not exposed_only or t.schema in self.exposed]
 
-
-COMMANDS = {"r": "select", "a": "insert", "w": "update", "d": "delete", "*": "all"}
+    def policies(self) -> list[tuple[Table, Policy]]:
+        """Every policy of a checked schema, with its table."""
+        return [(t, p) for t in self.catalog.tables for p in t.policies]
 
 
 def inspect(url: str, exposed: list[str], anonymous_sign_ins: bool = False) -> list[Finding]:

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import sqltext
-from .catalog import PLATFORM_SCHEMAS, user_schema
+from .catalog import project_schemas, user_schema
 from .findings import Finding, file_allows
 
 EXTENSION = "plpgsql_check"
@@ -183,7 +183,7 @@ def check_conn(conn) -> list[Problem]:
         schema = (target,)
     sql = CHECK.format(schema=schema[0])
     problems = []
-    targets = conn.execute(TARGETS, {"platform": list(PLATFORM_SCHEMAS)}).fetchall()
+    targets = conn.execute(TARGETS, {"schemas": project_schemas(conn)}).fetchall()
     for oid, signature, nspname, proname, relid, tgname, oldtable, newtable in targets:
         trigger = None
         if relid:

@@ -5,7 +5,8 @@ catalog/, safety/). A rule module holds everything about its rule:
   the module docstring is the rule's page in docs/lint-rules.md, squawk and
   splinter name the rules of those tools it covers;
 - `check(ctx)`, yielding findings (its layer decides what `ctx` is: a
-  migration file for safety, a catalog connection for catalog);
+  migration file for safety, a `lint.catalog.Context` for catalog: the typed
+  catalog of schema_tool.catalog);
 - next to it, `<module>.bad.sql` (a planted problem it must report) and
   `<module>.good.sql` (the fixed form it must pass), run by tests/.
 

@@ -26,20 +26,20 @@ def check(ctx):
         return
     policies = ctx.policies()
     guarded = {  # tables with a restrictive policy about is_anonymous
-        (s, t) for s, t, _p, _cmd, permissive, _r, qual, chk in policies
-        if not permissive and any("is_anonymous" in e for e in (qual, chk) if e)
+        table.key for table, p in policies
+        if not p.permissive and any("is_anonymous" in e for e in (p.using, p.check) if e)
     }
-    for schema, table, policy, cmd, permissive, roles, qual, with_check in policies:
-        if not permissive or c.COMMANDS[cmd] == "select" or (schema, table) in guarded:
+    for table, p in policies:
+        if not p.permissive or p.command == "select" or table.key in guarded:
             continue
-        if not any(r in ("public", "authenticated") for r in roles):
+        if not any(r in ("public", "authenticated") for r in p.roles):
             continue
-        if any("is_anonymous" in e for e in (qual, with_check) if e):
+        if any("is_anonymous" in e for e in (p.using, p.check) if e):
             continue
-        name = c.q(schema, table)
+        name = c.q(table.schema, table.name)
         yield RULE.finding(
             "anonymous sign-ins are on and this write policy lets anonymous users in like signed-up ones",
             "add `(select (auth.jwt() ->> 'is_anonymous')::boolean) is false` to its condition, or accept with an"
             " allow comment if guests may write",
-            object=f'{name} policy "{policy}"', match=((name, policy),),
+            object=f'{name} policy "{p.name}"', match=((name, p.name),),
         )

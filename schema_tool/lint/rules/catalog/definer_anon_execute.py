@@ -7,18 +7,17 @@
 - **Example**: a definer function without the revoke fails; with it passes."""
 
 from ...findings import ERROR, rule
-from .functions import functions
 
 RULE = rule("definer-anon-execute", "catalog", ERROR, "SECURITY DEFINER function executable by anon", doc=__doc__,
             splinter=("0028",))
 
 
 def check(ctx):
-    for schema, fname, signature, _config, definer, _exposed, anon, _auth in functions(ctx):
-        if definer and anon:
+    for f in ctx.catalog.functions:
+        if f.security_definer and f.executable_by("anon"):
             yield RULE.finding(
                 "SECURITY DEFINER function is executable by anon (Postgres grants EXECUTE to PUBLIC by default)",
-                f"revoke execute on function {signature} from public, anon; "
+                f"revoke execute on function {f.signature} from public, anon; "
                 "or accept with an allow comment saying why anon must call it",
-                object=signature, match=((f"{schema}.{fname}",),),
+                object=f.signature, match=((f"{f.schema}.{f.name}",),),
             )

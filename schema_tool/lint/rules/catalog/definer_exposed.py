@@ -8,19 +8,19 @@
 - **Example**: `create function app.f() ... security definer` fails; in `app_private` it passes."""
 
 from ...findings import ERROR, rule
-from .functions import functions
 
 RULE = rule("definer-exposed", "catalog", ERROR, "SECURITY DEFINER function in an exposed schema", doc=__doc__,
             splinter=("0029",))
 
 
 def check(ctx):
-    for schema, fname, signature, _config, definer, exposed, _anon, authenticated in functions(ctx):
-        if definer and exposed:
-            who = " (authenticated can execute it)" if authenticated else ""
+    for f in ctx.catalog.functions:
+        schema = f.schema
+        if f.security_definer and schema in ctx.exposed:
+            who = " (authenticated can execute it)" if f.executable_by("authenticated") else ""
             yield RULE.finding(
                 f"SECURITY DEFINER function in exposed schema {schema}: callable through the API with its owner's"
                 f" rights{who}",
                 f"move it to a private schema (e.g. {schema}_private) and call it from a SECURITY INVOKER wrapper",
-                object=signature, match=((f"{schema}.{fname}",),),
+                object=f.signature, match=((f"{schema}.{f.name}",),),
             )

@@ -6,17 +6,16 @@
   definer set search_path = '' as ...` passes."""
 
 from ...findings import ERROR, rule
-from .functions import fixed_search_path, functions
 
 RULE = rule("definer-search-path", "catalog", ERROR, "SECURITY DEFINER function with a mutable search_path",
             doc=__doc__, splinter=("0011",))
 
 
 def check(ctx):
-    for schema, fname, signature, config, definer, *_ in functions(ctx):
-        if definer and not fixed_search_path(config):
+    for f in ctx.catalog.functions:
+        if f.security_definer and f.search_path is None:
             yield RULE.finding(
                 "SECURITY DEFINER function without a fixed search_path: a caller's objects can hijack it",
                 "add `set search_path = ''` to the function and qualify every name in its body",
-                object=signature, match=((f"{schema}.{fname}",),),
+                object=f.signature, match=((f"{f.schema}.{f.name}",),),
             )

@@ -8,17 +8,11 @@ RULE = rule("extension-in-public", "catalog", ERROR, "extension installed in pub
 
 
 def check(ctx):
-    for (extension,) in ctx.rows(
-        """
-        select e.extname
-        from pg_catalog.pg_extension as e
-        join pg_catalog.pg_namespace as n on n.oid = e.extnamespace
-        where n.nspname = 'public'
-        order by 1
-        """
-    ):
+    for e in ctx.catalog.extensions:
+        if e.schema != "public":
+            continue
         yield RULE.finding(
-            f"extension {extension} is installed in schema public, where its objects are exposed through the API",
-            f"create extension if not exists {extension} with schema extensions;",
-            object=f"extension {extension}", match=((extension,),),
+            f"extension {e.name} is installed in schema public, where its objects are exposed through the API",
+            f"create extension if not exists {e.name} with schema extensions;",
+            object=f"extension {e.name}", match=((e.name,),),
         )

@@ -16,20 +16,9 @@ RULE = rule("extension-outdated", "catalog", WARNING, "extension older than the 
 
 
 def check(ctx):
-    for name, installed, default in ctx.rows(
-        """
-        select e.name, e.installed_version, e.default_version
-        from pg_catalog.pg_available_extensions as e
-        where e.installed_version is not null and e.default_version is not null
-          and e.installed_version <> e.default_version
-          and exists (
-              select 1 from pg_catalog.pg_available_extension_versions as v
-              where v.name = e.name and v.installed
-          )
-        order by 1
-        """
-    ):
-        yield RULE.finding(
-            f"extension {name} is at version {installed}; the server's default is {default}",
-            f"alter extension {name} update;", object=f"extension {name}", match=((name,),),
-        )
+    for e in ctx.catalog.extensions:
+        if e.default_version and e.version != e.default_version:
+            yield RULE.finding(
+                f"extension {e.name} is at version {e.version}; the server's default is {e.default_version}",
+                f"alter extension {e.name} update;", object=f"extension {e.name}", match=((e.name,),),
+            )

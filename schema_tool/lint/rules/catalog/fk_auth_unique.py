@@ -16,23 +16,13 @@ RULE = rule("fk-auth-unique", "catalog", ERROR, "foreign key to a non-primary un
 
 
 def check(ctx):
-    for schema, table, constraint, target in ctx.rows(
-        f"""
-        select n.nspname, r.relname, k.conname, rn.nspname || '.' || t.relname
-        from pg_catalog.pg_constraint as k
-        join pg_catalog.pg_class as r on r.oid = k.conrelid
-        join pg_catalog.pg_namespace as n on n.oid = r.relnamespace
-        join pg_catalog.pg_class as t on t.oid = k.confrelid
-        join pg_catalog.pg_namespace as rn on rn.oid = t.relnamespace
-        join pg_catalog.pg_index as i on i.indexrelid = k.conindid
-        where k.contype = 'f' and rn.nspname = 'auth' and i.indisunique and not i.indisprimary
-          and {c.user_schema()}
-        order by 1, 2, 3
-        """
-    ):
-        name = c.q(schema, table)
-        yield RULE.finding(
-            f"foreign key {constraint} references a unique key of {target} that is not its primary key",
-            f"reference {target} by its primary key (id) instead",
-            object=f"{name}.{constraint}", match=((name, constraint), (name,)),
-        )
+    for t in ctx.tables():
+        for k in sorted(t.constraints_of("f"), key=lambda k: k.name):
+            if k.ref_schema != "auth" or k.ref_primary:
+                continue
+            name, target = c.q(t.schema, t.name), f"{k.ref_schema}.{k.ref_table}"
+            yield RULE.finding(
+                f"foreign key {k.name} references a unique key of {target} that is not its primary key",
+                f"reference {target} by its primary key (id) instead",
+                object=f"{name}.{k.name}", match=((name, k.name), (name,)),
+            )

@@ -21,7 +21,7 @@ def check(ctx):
         from pg_catalog.pg_class as c
         join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
         where c.relkind = 'f' and n.nspname = any(%(exposed)s) and {c.user_schema()}
-          and {c.NOT_EXTENSION_MEMBER.format(oid='c.oid')}
+          and not exists (select 1 from pg_catalog.pg_depend as d where d.objid = c.oid and d.deptype = 'e')
           and (pg_catalog.has_table_privilege('anon', c.oid, 'select')
                or pg_catalog.has_table_privilege('authenticated', c.oid, 'select'))
         order by 1, 2

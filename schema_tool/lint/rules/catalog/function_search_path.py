@@ -12,17 +12,16 @@
   1 $$;` fails; with `set search_path = ''` it passes."""
 
 from ...findings import WARNING, rule
-from .functions import fixed_search_path, functions
 
 RULE = rule("function-search-path", "catalog", WARNING, "function with a mutable search_path", doc=__doc__,
             splinter=("0011",))
 
 
 def check(ctx):
-    for schema, fname, signature, config, definer, *_ in functions(ctx):
-        if not definer and not fixed_search_path(config):
+    for f in ctx.catalog.functions:
+        if not f.security_definer and f.search_path is None:
             yield RULE.finding(
                 "function without a fixed search_path: its unqualified names depend on the caller's",
                 "add `set search_path = ''` and qualify the names in its body",
-                object=signature, match=((f"{schema}.{fname}",),),
+                object=f.signature, match=((f"{f.schema}.{f.name}",),),
             )

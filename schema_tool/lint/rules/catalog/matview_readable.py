@@ -13,22 +13,13 @@ RULE = rule("matview-readable", "catalog", ERROR, "materialized view readable by
 
 
 def check(ctx):
-    for schema, view, roles in ctx.rows(
-        f"""
-        select n.nspname, c.relname,
-               array(
-                   select r from unnest(array['anon', 'authenticated']) as r
-                   where pg_catalog.has_table_privilege(r, c.oid, 'select')
-                     and pg_catalog.has_schema_privilege(r, n.oid, 'usage')
-               )
-        from pg_catalog.pg_class as c
-        join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
-        where c.relkind = 'm' and {c.user_schema()}
-        order by 1, 2
-        """
-    ):
+    usage = {s.name: s for s in ctx.catalog.schemas}
+    for t in ctx.catalog.relations("m"):
+        schema = usage.get(t.schema)
+        roles = [r for r in ("anon", "authenticated") if t.granted(r, "select") and schema is not None
+                 and any(g.role in (r, "public") and g.privilege == "usage" for g in schema.grants)]
         if roles:
-            name = c.q(schema, view)
+            name = c.q(t.schema, t.name)
             yield RULE.finding(
                 f"materialized view is readable by {', '.join(roles)}: it has no RLS, every row is visible",
                 f"revoke select on {name} from anon, authenticated; serve it through a security invoker function"

@@ -23,9 +23,9 @@ def always_true(expr: str | None) -> bool:
 
 
 def check(ctx):
-    for schema, table, policy, cmd, permissive, roles, qual, with_check in ctx.policies():
-        command = c.COMMANDS[cmd]
-        if not permissive or command == "select" or not any(r in ("public", "anon", "authenticated") for r in roles):
+    for table, policy in ctx.policies():
+        command, roles, qual, with_check = policy.command, policy.roles, policy.using, policy.check
+        if not policy.permissive or command == "select" or not any(r in ("public", "anon", "authenticated") for r in roles):
             continue
         true_using = command in ("update", "delete", "all") and (qual is None or always_true(qual))
         true_check = command in ("insert", "update", "all") and (
@@ -33,9 +33,9 @@ def check(ctx):
             or (with_check is None and always_true(qual))
         )
         if true_using or true_check:
-            name = c.q(schema, table)
+            name = c.q(table.schema, table.name)
             yield RULE.finding(
                 f"{command} policy lets {', '.join(roles)} write every row (its condition is always true)",
                 "restrict the policy to the caller's rows, e.g. `user_id = (select auth.uid())`",
-                object=f'{name} policy "{policy}"', match=((name, policy),),
+                object=f'{name} policy "{policy.name}"', match=((name, policy.name),),
             )

@@ -17,16 +17,16 @@ RULE = rule("policy-multiple-permissive", "catalog", ERROR, "several permissive 
 
 def check(ctx):
     permissive: dict[tuple[str, str, str], list[str]] = {}
-    for schema, table, policy, cmd, is_permissive, roles, _qual, _check in ctx.policies():
-        if not is_permissive:
+    for table, policy in ctx.policies():
+        if not policy.permissive:
             continue
         expanded = set()
-        for r in roles:
+        for r in policy.roles:
             expanded |= {"anon", "authenticated"} if r == "public" else {r}
-        command = c.COMMANDS[cmd]
+        command = policy.command
         for r in expanded:
             for each in (("select", "insert", "update", "delete") if command == "all" else (command,)):
-                permissive.setdefault((c.q(schema, table), r, each), []).append(policy)
+                permissive.setdefault((c.q(table.schema, table.name), r, each), []).append(policy.name)
     for (name, role_name, command), policies in sorted(permissive.items()):
         if len(policies) > 1:
             yield RULE.finding(

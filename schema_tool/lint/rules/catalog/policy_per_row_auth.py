@@ -18,14 +18,15 @@ WRAPPED_CALL = re.compile(r"\bselect[\s(]+(auth\.(uid|jwt|role|email)\(\)|curren
 
 
 def check(ctx):
-    for schema, table, policy, _cmd, _permissive, _roles, qual, with_check in ctx.policies():
+    for table, policy in ctx.policies():
+        qual, with_check = policy.using, policy.check
         exprs = [e for e in (qual, with_check) if e]
         calls = sum(len(AUTH_CALL.findall(e)) for e in exprs)
         wrapped = sum(len(WRAPPED_CALL.findall(e)) for e in exprs)
         if calls > wrapped:
-            name = c.q(schema, table)
+            name = c.q(table.schema, table.name)
             yield RULE.finding(
                 "policy calls auth.uid()/auth.jwt()/auth.role()/current_setting() once per row",
                 "wrap each call in a sub-select: `(select auth.uid())` is evaluated once per query",
-                object=f'{name} policy "{policy}"', match=((name, policy),),
+                object=f'{name} policy "{policy.name}"', match=((name, policy.name),),
             )

@@ -14,11 +14,12 @@ USER_METADATA = re.compile(r"user_meta_?data", re.IGNORECASE)
 
 
 def check(ctx):
-    for schema, table, policy, _cmd, _permissive, _roles, qual, with_check in ctx.policies():
+    for table, policy in ctx.policies():
+        qual, with_check = policy.using, policy.check
         if any(USER_METADATA.search(e) for e in (qual, with_check) if e):
-            name = c.q(schema, table)
+            name = c.q(table.schema, table.name)
             yield RULE.finding(
                 "policy reads user_metadata, which every user can change about themself",
                 "authorize from app_metadata (`(select auth.jwt()) -> 'app_metadata'`) or a membership table",
-                object=f'{name} policy "{policy}"', match=((name, policy),),
+                object=f'{name} policy "{policy.name}"', match=((name, policy.name),),
             )

@@ -19,22 +19,12 @@ TYPES = ["regcollation", "regconfig", "regdictionary", "regnamespace", "regoper"
 
 
 def check(ctx):
-    for schema, table, column, type_name in ctx.rows(
-        f"""
-        select n.nspname, c.relname, a.attname, t.typname
-        from pg_catalog.pg_attribute as a
-        join pg_catalog.pg_class as c on c.oid = a.attrelid
-        join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
-        join pg_catalog.pg_type as t on t.oid = a.atttypid
-        where a.attnum > 0 and not a.attisdropped and c.relkind in ('r', 'p', 'm')
-          and t.typname = any(%(types)s) and t.typnamespace = 'pg_catalog'::regnamespace
-          and {c.user_schema()}
-        order by 1, 2, 3
-        """,
-        types=TYPES,
-    ):
-        name = c.q(schema, table)
-        yield RULE.finding(
-            f"column {column} is {type_name}: pg_upgrade refuses a database with such a column",
-            "store the name as text instead", object=f"{name}.{column}", match=((name, column),),
-        )
+    for t in ctx.catalog.relations("r", "p", "m"):
+        for col in sorted(t.columns, key=lambda col: col.name):
+            # element_type is unqualified exactly for the types of pg_catalog
+            if col.element_type in TYPES and not col.is_array:
+                name = c.q(t.schema, t.name)
+                yield RULE.finding(
+                    f"column {col.name} is {col.element_type}: pg_upgrade refuses a database with such a column",
+                    "store the name as text instead", object=f"{name}.{col.name}", match=((name, col.name),),
+                )

@@ -37,36 +37,31 @@ def sensitive(column: str) -> bool:
     return c in SENSITIVE_EXACT or SENSITIVE_PATTERN.match(c) is not None
 
 
+def anon_can_select(table, column) -> bool:
+    """anon (or PUBLIC) holds select on the table or on the column."""
+    return table.granted("anon", "select") or any(
+        g.role in ("anon", "public") and g.privilege == "select" for g in column.grants)
+
+
+def anon_sees_rows(table) -> bool:
+    """No RLS, or a select policy that applies to anon."""
+    return not table.rls or any(
+        p.command in ("select", "all") and ("public" in p.roles or "anon" in p.roles) for p in table.policies)
+
+
 def check(ctx):
-    for schema, table, column in ctx.rows(
-        f"""
-        select n.nspname, c.relname, a.attname
-        from pg_catalog.pg_attribute as a
-        join pg_catalog.pg_class as c on c.oid = a.attrelid
-        join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
-        where a.attnum > 0 and not a.attisdropped
-          and c.relkind in ('r', 'p', 'v', 'm', 'f') and {c.user_schema()}
-          and pg_catalog.has_schema_privilege('anon', n.oid, 'usage')
-          and pg_catalog.has_column_privilege('anon', c.oid, a.attnum, 'select')
-          and (
-              not c.relrowsecurity
-              or exists (
-                  select 1 from pg_catalog.pg_policy as p
-                  where p.polrelid = c.oid and p.polcmd in ('r', '*')
-                    and (p.polroles @> array[0::oid] or p.polroles @> array['anon'::regrole::oid])
-              )
-          )
-        order by 1, 2, 3
-        """
-    ):
-        if not sensitive(column):
+    usage = {s.name for s in ctx.catalog.schemas
+             if any(g.role in ("anon", "public") and g.privilege == "usage" for g in s.grants)}
+    for t in ctx.catalog.tables:
+        if t.schema not in usage or not anon_sees_rows(t):
             continue
-        name = c.q(schema, table)
-        yield RULE.finding(
-            f"column {column} looks sensitive and anon can read it",
-            f"revoke select on {name} from anon and grant only the public columns (`grant select (col, ...)`),"
-            " or move the secret out of the API (e.g. Supabase Vault)",
-            object=f"{name}.{column}", match=((name, column),),
-        )
-
-
+        for col in sorted(t.columns, key=lambda col: col.name):
+            if not sensitive(col.name) or not anon_can_select(t, col):
+                continue
+            name = c.q(t.schema, t.name)
+            yield RULE.finding(
+                f"column {col.name} looks sensitive and anon can read it",
+                f"revoke select on {name} from anon and grant only the public columns (`grant select (col, ...)`),"
+                " or move the secret out of the API (e.g. Supabase Vault)",
+                object=f"{name}.{col.name}", match=((name, col.name),),
+            )

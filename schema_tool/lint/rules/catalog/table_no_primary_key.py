@@ -10,23 +10,11 @@ RULE = rule("table-no-primary-key", "catalog", ERROR, "table without a primary k
 
 
 def check(ctx):
-    for schema, table in ctx.rows(
-        f"""
-        select n.nspname, c.relname
-        from pg_catalog.pg_class as c
-        join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
-        where c.relkind in ('r', 'p') and not c.relispartition and {c.user_schema()}
-          and {c.NOT_EXTENSION_MEMBER.format(oid='c.oid')}
-          and not exists (
-              select 1 from pg_catalog.pg_constraint as k
-              where k.conrelid = c.oid and k.contype = 'p'
-          )
-        order by 1, 2
-        """
-    ):
-        name = c.q(schema, table)
-        yield RULE.finding(
-            f"table {name} has no primary key",
-            "add a primary key (replication, upserts and the API's row identity need one)",
-            object=name, match=((name,),),
-        )
+    for t in ctx.tables():
+        if t.primary_key is None:
+            name = c.q(t.schema, t.name)
+            yield RULE.finding(
+                f"table {name} has no primary key",
+                "add a primary key (replication, upserts and the API's row identity need one)",
+                object=name, match=((name,),),
+            )

@@ -11,20 +11,10 @@ RULE = rule("view-auth-users", "catalog", ERROR, "view in an exposed schema expo
 
 
 def check(ctx):
-    for schema, view in ctx.rows(
-        c.VIEW_DEPENDENCIES
-        + f"""
-        select distinct n.nspname, v.relname
-        from pg_catalog.pg_class as v
-        join pg_catalog.pg_namespace as n on n.oid = v.relnamespace
-        join deps on deps.view_oid = v.oid
-        where v.relkind in ('v', 'm') and n.nspname = any(%(exposed)s) and {c.user_schema()}
-          and deps.rel_oid = 'auth.users'::regclass
-        order by 1, 2
-        """
-    ):
-        name = c.q(schema, view)
-        yield RULE.finding(
-            "view in an exposed schema reads auth.users: emails and metadata of every user can leak",
-            "read a profile table instead, or move the view to a private schema", object=name, match=((name,),),
-        )
+    for t in ctx.catalog.relations("v", "m"):
+        if t.schema in ctx.exposed and any((r.schema, r.name) == ("auth", "users") for r in t.reads):
+            name = c.q(t.schema, t.name)
+            yield RULE.finding(
+                "view in an exposed schema reads auth.users: emails and metadata of every user can leak",
+                "read a profile table instead, or move the view to a private schema", object=name, match=((name,),),
+            )

@@ -13,29 +13,14 @@ RULE = rule("view-security-definer", "catalog", ERROR, "view without security_in
 
 
 def check(ctx):
-    for schema, view, tables in ctx.rows(
-        c.VIEW_DEPENDENCIES
-        + f"""
-        select n.nspname, v.relname,
-               array_agg(distinct tn.nspname || '.' || t.relname order by tn.nspname || '.' || t.relname)
-        from pg_catalog.pg_class as v
-        join pg_catalog.pg_namespace as n on n.oid = v.relnamespace
-        join deps on deps.view_oid = v.oid
-        join pg_catalog.pg_class as t on t.oid = deps.rel_oid and t.relkind in ('r', 'p') and t.relrowsecurity
-        join pg_catalog.pg_namespace as tn on tn.oid = t.relnamespace
-        where v.relkind = 'v' and n.nspname = any(%(exposed)s) and {c.user_schema()}
-          and coalesce((
-              select lower(o.option_value) in ('true', 'on', 'yes', '1')
-              from pg_catalog.pg_options_to_table(v.reloptions) as o
-              where o.option_name = 'security_invoker'
-          ), false) = false
-        group by 1, 2
-        order by 1, 2
-        """
-    ):
-        name = c.q(schema, view)
-        yield RULE.finding(
-            f"view runs with its owner's rights and bypasses RLS on {', '.join(tables)}",
-            "create it `with (security_invoker = true)` (or `alter view ... set (security_invoker = true)`)",
-            object=name, match=((name,),),
-        )
+    for t in ctx.catalog.relations("v"):
+        if t.schema not in ctx.exposed or t.security_invoker:
+            continue
+        tables = sorted({f"{r.schema}.{r.name}" for r in t.reads if r.kind in ("r", "p") and r.rls})
+        if tables:
+            name = c.q(t.schema, t.name)
+            yield RULE.finding(
+                f"view runs with its owner's rights and bypasses RLS on {', '.join(tables)}",
+                "create it `with (security_invoker = true)` (or `alter view ... set (security_invoker = true)`)",
+                object=name, match=((name,),),
+            )
