@@ -12,10 +12,10 @@ from .model import (
     COMMANDS, ON_ACTION, VOLATILITY, Argument, Catalog, Column, Constraint, Extension, Function, Grant, Index,
     Partition, Policy, Read, Schema, Table, Trigger, Type,
 )
-from .read import PLATFORM_SCHEMAS, is_platform_schema, project_schemas, read_catalog
+from .read import PLATFORM_SCHEMAS, is_platform_schema, project_schemas, read_catalog, read_relations
 
 __all__ = [
     "COMMANDS", "ON_ACTION", "VOLATILITY", "PLATFORM_SCHEMAS", "Argument", "Catalog", "Column", "Constraint",
     "Extension", "Function", "Grant", "Index", "Partition", "Policy", "Read", "Schema", "Table", "Trigger", "Type",
-    "is_platform_schema", "project_schemas", "read_catalog",
+    "is_platform_schema", "project_schemas", "read_catalog", "read_relations",
 ]

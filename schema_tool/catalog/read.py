@@ -90,8 +90,9 @@ def read_schemas(conn, schemas: list[str]) -> tuple[Schema, ...]:
     return tuple(Schema(name, owner, comment, _grants(acl)) for name, owner, comment, acl in rows)
 
 
-def read_relations(conn, schemas: list[str]) -> tuple[Table, ...]:
-    """Tables, partitioned tables, views and materialized views, with everything attached to them.
+def read_relations(conn, schemas: list[str], kinds: tuple[str, ...] = ("r", "p", "v", "m")) -> tuple[Table, ...]:
+    """Tables, partitioned tables, views and materialized views (or the relkinds
+    `kinds`, e.g. ("f",) for foreign tables), with everything attached to them.
     Partitions appear only on their parent (they are created by date)."""
     rows = _rows(conn, """
         select c.oid, n.nspname, c.relname, c.relkind, pg_catalog.pg_get_userbyid(c.relowner),
@@ -103,10 +104,10 @@ def read_relations(conn, schemas: list[str]) -> tuple[Table, ...]:
                case when c.relkind in ('v', 'm') then pg_catalog.pg_get_viewdef(c.oid, true) end
         from pg_catalog.pg_class c
         join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = any(%s) and c.relkind in ('r', 'p', 'v', 'm') and not c.relispartition
+        where n.nspname = any(%s) and c.relkind = any(%s) and not c.relispartition
           and """ + NOT_EXTENSION_MEMBER.format(catalog="'pg_class'", oid="c.oid") + """
         order by n.nspname, c.relname
-        """, (schemas,))
+        """, (schemas, list(kinds)))
     if not rows:
         return ()
     oids = [r[0] for r in rows]

@@ -4,13 +4,13 @@ The migrations are applied to a throwaway database, then what `supabase test
 db` installs besides them (pgTAP, and the helpers of supabase/tests/*.sql
 that run before the tests), and pg_catalog is inspected the way Supabase's
 database advisors (splinter) do. Each catalog rule (lint/rules/catalog/, one
-module per rule) runs its own queries through a `Context`. Which schemas are
+module per rule) reads the database through a `Context`. Which schemas are
 exposed through the API, and whether anonymous sign-ins are on, comes from
 supabase/config.toml.
 
 The rules read the typed model of schema_tool.catalog, the reader docs, diff
-and types share; only what it does not model (foreign tables, pgmq's queue
-tables) is queried by its rule through `Context.rows`.
+and types share (foreign tables and pgmq's queues through the same reader's
+`read_relations`); no rule queries pg_catalog itself.
 
 A catalog finding names its object and is located at the statement that
 creates it (a migration, or a setup file of supabase/tests). It is accepted
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import sqltext
-from ..catalog import Catalog, Policy, Table, is_platform_schema, read_catalog
+from ..catalog import Catalog, Policy, Table, is_platform_schema, read_catalog, read_relations
 from .findings import Finding, file_allows
 from .rules import of_layer
 
@@ -49,8 +49,8 @@ def q(schema: str, name: str) -> str:
 @dataclass
 class Context:
     """What a catalog rule reads: the typed catalog (schema_tool.catalog, read
-    once, shared by every rule) and, for what the model does not hold
-    (foreign tables, pgmq's queue tables), `rows`."""
+    once, shared by every rule), and `relations` for the foreign tables
+    and platform schemas it leaves out."""
 
     conn: object
     exposed: list[str]
@@ -70,10 +70,9 @@ class Context:
             self._catalog = read_catalog(self.conn, self.schemas)
         return self._catalog
 
-    def rows(self, sql: str, **params):
-        params.setdefault("schemas", self.schemas)
-        params.setdefault("exposed", list(self.exposed))
-        return self.conn.execute(sql, params).fetchall()
+    def relations(self, schemas: list[str], *kinds: str) -> tuple[Table, ...]:
+        """Relations the catalog leaves out: foreign tables (kind f), platform schemas (pgmq)."""
+        return read_relations(self.conn, schemas, kinds or ("r", "p", "v", "m"))
 
     def tables(self, exposed_only: bool = False) -> list[Table]:
         """Tables and partitioned tables (not views), in schema and name order."""

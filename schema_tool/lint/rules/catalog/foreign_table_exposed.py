@@ -15,21 +15,11 @@ RULE = rule("foreign-table-exposed", "catalog", ERROR, "foreign table readable t
 
 
 def check(ctx):
-    for schema, table in ctx.rows(
-        f"""
-        select n.nspname, c.relname
-        from pg_catalog.pg_class as c
-        join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
-        where c.relkind = 'f' and n.nspname = any(%(exposed)s) and {c.user_schema()}
-          and not exists (select 1 from pg_catalog.pg_depend as d where d.objid = c.oid and d.deptype = 'e')
-          and (pg_catalog.has_table_privilege('anon', c.oid, 'select')
-               or pg_catalog.has_table_privilege('authenticated', c.oid, 'select'))
-        order by 1, 2
-        """
-    ):
-        name = c.q(schema, table)
-        yield RULE.finding(
-            "foreign table in an exposed schema is readable through the API, and foreign tables have no RLS",
-            "move it to a private schema; expose only filtered rows through a view or function",
-            object=name, match=((name,),),
-        )
+    for t in ctx.relations([s for s in ctx.schemas if s in ctx.exposed], "f"):
+        if t.granted("anon", "select") or t.granted("authenticated", "select"):
+            name = c.q(t.schema, t.name)
+            yield RULE.finding(
+                "foreign table in an exposed schema is readable through the API, and foreign tables have no RLS",
+                "move it to a private schema; expose only filtered rows through a view or function",
+                object=name, match=((name,),),
+            )

@@ -17,21 +17,12 @@ RULE = rule("queue-exposed", "catalog", ERROR, "queue readable through the API w
 def check(ctx):
     if "pgmq_public" not in ctx.exposed:
         return
-    for (table,) in ctx.rows(
-        """
-        select c.relname
-        from pg_catalog.pg_class as c
-        join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
-        where n.nspname = 'pgmq' and c.relkind in ('r', 'p') and c.relname like 'q\\_%%'
-          and not c.relrowsecurity
-          and (pg_catalog.has_table_privilege('anon', c.oid, 'select')
-               or pg_catalog.has_table_privilege('authenticated', c.oid, 'select'))
-        order by 1
-        """
-    ):
-        name = f"pgmq.{table}"
-        yield RULE.finding(
-            "queue table without RLS is readable by API clients while pgmq_public is exposed",
-            f"alter table {name} enable row level security; add policies for who may read it",
-            object=name, match=((name,),),
-        )
+    for t in ctx.relations(["pgmq"], "r", "p"):
+        if t.name.startswith("q_") and not t.rls and (
+                t.granted("anon", "select") or t.granted("authenticated", "select")):
+            name = f"pgmq.{t.name}"
+            yield RULE.finding(
+                "queue table without RLS is readable by API clients while pgmq_public is exposed",
+                f"alter table {name} enable row level security; add policies for who may read it",
+                object=name, match=((name,),),
+            )
