@@ -1,19 +1,12 @@
 -- classroom: membership needs the person's consent (issue 15).
 --
--- Until now a tenant ADMIN could insert any auth user id into classroom.users.
--- User ids are public elsewhere, so an admin could make a stranger a member of
--- their tenant (who then could not leave, and whose real school got 23505
--- when adding them), and the insert answered "is this id a member somewhere"
--- (23505 vs 23503 vs success). Now:
--- * admins no longer insert users (policy dropped, privilege revoked);
--- * an admin invites an email address into their tenant
---   (classroom.invitations: bounded, expiring, one open invitation per email
---   and tenant). Inviting never looks at auth.users or other tenants, so it
---   succeeds or fails the same way whoever owns the address;
--- * the person signed in with that email accepts (classroom.accept_invitation)
---   and becomes a member with the invited role, or declines (deletes it);
--- * the service role still creates memberships directly (on a person's behalf);
--- * a member leaves with classroom.leave_tenant() (not the last active admin).
+-- A tenant admin could insert any auth user id into classroom.users: make a
+-- stranger a member they could not leave, and probe whether an id is a member
+-- elsewhere (23505 vs 23503). Now admins invite an email address
+-- (classroom.invitations: bounded, expiring; inviting never looks at
+-- auth.users or other tenants), the person signed in with that email accepts
+-- or declines, the service role may still add members, and a member leaves
+-- with classroom.leave_tenant() (not the last active admin).
 
 -- it locks existing tables: fail fast rather than queue behind a long transaction
 set local lock_timeout = '5s';

@@ -1,18 +1,11 @@
 -- classroom: who the caller is comes from current_user, not from the JWT
--- (issue 15). guard_user_update, set_lesson_id_from_parent, the attempt
--- check and the service-role branches of question_answer_key /
--- question_details asked auth.role(), i.e. the `role` claim of
--- request.jwt.claims, a setting any session can change. The simulation module
--- asks current_user; now every module does: the API roles are anon and
--- authenticated, the service role is service_role, and SECURITY DEFINER
--- helpers (running as their owner) and migrations are trusted.
--- A SECURITY DEFINER function cannot see its caller's role (current_user is
--- its owner inside it), so role decisions move into security invoker code:
--- * the attempt check becomes its own invoker trigger (check_caller), which
---   fires before the definer trigger prepare_attempt looks anything up;
--- * the service-role branches of question_answer_key and question_details
---   move into their invoker API functions; the private definer helpers now
---   answer members only.
+-- (issue 15): auth.role() reads a setting any session can change. As in the
+-- simulation module, the API roles are anon and authenticated and the service
+-- role is service_role. A SECURITY DEFINER function sees its owner as
+-- current_user, so role decisions move into security invoker code: the
+-- attempt check becomes its own invoker trigger (check_caller), and the
+-- service-role branches of question_answer_key / question_details move into
+-- their invoker API functions.
 
 -- it locks existing tables: fail fast rather than queue behind a long transaction
 set local lock_timeout = '5s';

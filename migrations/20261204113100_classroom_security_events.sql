@@ -1,20 +1,10 @@
--- classroom: security event monitoring, the seed's "security event
--- monitoring". audit_logs records data changes of six tables; this adds the
--- events a security review asks for, in classroom.security_events:
--- * membership: a member added, removed, moved to another tenant, its role
---   changed, deactivated or reactivated (trigger on classroom.users);
--- * tenants: created, renamed or re-configured, suspended, reactivated,
---   deleted (trigger on classroom.tenants);
--- * sign-ins: Supabase Auth stamps auth.users.last_sign_in_at on every
---   sign-in (password, magic link / OTP, OAuth; not on token refresh), so a
---   trigger on that column records a sign_in event for the person's
---   membership. It is the honest source: the client cannot fake it, and
---   Postgres sees nothing else of a sign-in (no IP address or device: those
---   stay in Auth's own audit log, auth.audit_log_entries);
--- * the GDPR and secret functions of the next migrations add theirs.
--- Events are written only by SECURITY DEFINER functions in
--- classroom_private, never by a client; admins of the tenant read the
--- tenant's events, a member reads the events about themself.
+-- classroom: security event monitoring (the seed's "security event
+-- monitoring"), in classroom.security_events: membership and tenant changes
+-- (triggers on classroom.users and classroom.tenants) and sign-ins (a trigger
+-- on auth.users.last_sign_in_at, which Supabase Auth stamps on every sign-in:
+-- the client cannot fake it; IP and device stay in auth.audit_log_entries).
+-- Only SECURITY DEFINER functions in classroom_private write events; a
+-- tenant's admins read its events, a member the events about themself.
 
 -- it locks existing tables: fail fast rather than queue behind a long transaction
 set local lock_timeout = '5s';

@@ -1,21 +1,13 @@
--- classroom: GDPR support, the seed's "GDPR compliance support". Before
--- this, the only support was anonymisation when an auth user is deleted.
--- * Access / portability: classroom.export_my_data() returns, as one jsonb
---   document, every classroom row about the caller: their membership,
---   preferences, sessions, progress, answers, grades, analytics events, AI
---   usage, security events and erasure requests. Only the caller's rows
---   (each table filtered on the column naming the person), and only the
---   columns a member may read (column privileges of authenticated are
---   honoured, so nothing hidden from members, such as answer keys, leaks).
--- * Erasure: a member files a request (classroom.request_erasure()); the
---   service role processes it (classroom_private.process_erasure_request):
---   the membership row is deleted, which deletes by cascade the person's
---   preferences, sessions, progress, answers and grades and clears their id
---   from analytics, AI usage, authored content and the audit trail (set
---   null), and their id is cleared from security_events. The auth account
---   itself is Supabase Auth's: the backend deletes it with the Auth admin API
---   (service_role cannot delete auth.users from SQL), which also removes the
---   person from the other modules.
+-- classroom: GDPR support (the seed's "GDPR compliance support"); before,
+-- only anonymisation when an auth user is deleted.
+-- * Access / portability: classroom.export_my_data() returns every classroom
+--   row about the caller as one jsonb document, only the columns a member may
+--   read (so nothing hidden from members, such as answer keys, leaks).
+-- * Erasure: a member files classroom.request_erasure(); the service role
+--   processes it (classroom_private.process_erasure_request): deleting the
+--   membership cascades to the person's rows and clears their id elsewhere.
+--   The auth account is deleted by the backend through the Auth admin API
+--   (service_role cannot delete auth.users from SQL).
 
 -- export ---------------------------------------------------------------------
 

@@ -1,19 +1,10 @@
--- classroom: encrypted sensitive fields, the seed's "encrypted sensitive
--- fields": a tenant's AI provider API keys. ai_configurations refuses keys in
--- its parameters; keys now go to Supabase Vault (vault.secrets, encrypted at
--- rest, decrypted only through vault.decrypted_secrets), one secret per
--- tenant and provider, named classroom:<tenant_id>:<provider>.
--- * classroom.set_ai_provider_key(provider, api_key) / delete_ai_provider_key
---   (provider): a tenant ADMIN stores or removes their tenant's key (write
---   only: nobody reads a key back through the API);
--- * classroom.ai_provider_key_status(): an admin sees which providers have a
---   key and since when, never the key;
--- * classroom_private.ai_provider_key(tenant_id, provider): the key in clear,
---   for the service role only (the backend calling the provider).
--- Where Vault is not installed (a plain Postgres, the throwaway engines of
--- schema-tool), the store and read functions raise 0A000 "Supabase Vault is
--- not installed" after checking the caller, and the status lists nothing:
--- the feature is off, and no key is ever stored in clear instead.
+-- classroom: encrypted sensitive fields (the seed's "encrypted sensitive
+-- fields"): a tenant's AI provider API keys go to Supabase Vault, one secret
+-- per tenant and provider (classroom:<tenant_id>:<provider>). A tenant admin
+-- stores or removes a key and sees which providers have one, never the key;
+-- only the service role reads it (classroom_private.ai_provider_key). Without
+-- Vault (plain Postgres, schema-tool's throwaway engines) the functions raise
+-- 0A000 after checking the caller: the feature is off, no key is kept in clear.
 
 -- it locks existing tables: fail fast rather than queue behind a long transaction
 set local lock_timeout = '5s';
