@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from schema_tool import docs as docs_lib
 from schema_tool.catalog import Column, Constraint, Policy, Table
-from schema_tool.cli import cli
 
 from conftest import run_cli, write
 
