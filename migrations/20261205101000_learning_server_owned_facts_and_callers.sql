@@ -237,7 +237,11 @@ comment on column learning.audit_log.actor_role is
 
 ------------------------------------------------------------ course completion
 
-create index idx_achievements_course_completed
+-- Achievements are few per user and the index is partial (course_completed
+-- rows only): the build is short. On a big database, build it first by hand
+-- with `create index concurrently if not exists` (same definition).
+-- schema-tool: allow index-not-concurrent achievement awards wait while it builds; partial and small, pre-build concurrently on a big database
+create index if not exists idx_achievements_course_completed
     on learning.achievements (user_id, (metadata ->> 'course_id'))
     where type = 'course_completed';
 
