@@ -1,7 +1,7 @@
 -- aiml: sync_user_email does not trust the JWT `role` claim (issue 15;
 -- 20261205104000), and DevLab times are the server's.
 begin;
-select plan(4);
+select plan(5);
 
 select tests.create_user('aiml-caller-a@example.com');
 select tests.create_user('aiml-caller-b@example.com');
@@ -28,6 +28,23 @@ select is(
     (select (created_at = now() and updated_at = now()) from aiml.devlab_projects where project_id = 'caller-proj'),
     true,
     'attack: client-chosen created_at and updated_at of a new DevLab project are replaced by now()');
+
+select tests.clear_authentication();
+select is_empty(
+    $$select p.oid::regprocedure::text
+      from pg_proc as p
+      join pg_namespace as n on n.oid = p.pronamespace
+      where n.nspname like 'aiml%'
+        and p.prosrc ~ 'auth\.role\(\)|request\.jwt\.claim\.role'
+      union all
+      select pol.polname::text
+      from pg_policy as pol
+      join pg_class as c on c.oid = pol.polrelid
+      join pg_namespace as n on n.oid = c.relnamespace
+      where n.nspname like 'aiml%'
+        and coalesce(pg_get_expr(pol.polqual, pol.polrelid), '') || coalesce(pg_get_expr(pol.polwithcheck, pol.polrelid), '')
+            ~ 'auth\.role\(\)|request\.jwt\.claim'$$,
+    'no aiml function or policy asks the JWT role claim (one rule for every module: the session''s role)');
 
 select * from finish();
 rollback;

@@ -2,7 +2,7 @@
 -- A signed-in member whose request.jwt.claims say role service_role is still
 -- the role authenticated: each attack is performed and refused.
 begin;
-select plan(5);
+select plan(6);
 
 select tests.classroom_fixture();
 
@@ -26,6 +26,23 @@ select tests.authenticate_as_service_role();
 select lives_ok(
     $$select classroom_private.member_data_export(tests.get_user_id('student2-a@cls.test'))$$,
     'the service role (the session''s role) exports any member''s data');
+
+select tests.clear_authentication();
+select is_empty(
+    $$select p.oid::regprocedure::text
+      from pg_proc as p
+      join pg_namespace as n on n.oid = p.pronamespace
+      where n.nspname like 'classroom%'
+        and p.prosrc ~ 'auth\.role\(\)|request\.jwt\.claim\.role'
+      union all
+      select pol.polname::text
+      from pg_policy as pol
+      join pg_class as c on c.oid = pol.polrelid
+      join pg_namespace as n on n.oid = c.relnamespace
+      where n.nspname like 'classroom%'
+        and coalesce(pg_get_expr(pol.polqual, pol.polrelid), '') || coalesce(pg_get_expr(pol.polwithcheck, pol.polrelid), '')
+            ~ 'auth\.role\(\)|request\.jwt\.claim'$$,
+    'no classroom function or policy asks the JWT role claim (one rule for every module: the session''s role)');
 
 select * from finish();
 rollback;

@@ -1,7 +1,7 @@
 -- learning: the audit trail and the caller checks ask the session's role,
 -- not the JWT `role` claim (issue 15; 20261205101000).
 begin;
-select plan(2);
+select plan(3);
 
 select tests.create_user('lcr-mallory@example.com');
 insert into learning.courses (id, title, is_published)
@@ -26,6 +26,23 @@ select throws_ok(
     $$select * from learning.course_learners('00000000-0000-4000-e100-00000000c001')$$,
     '42501', 'course_learners: only the author of a course can list its learners',
     'attack: nor list the learners of a course one did not write (42501)');
+
+select tests.clear_authentication();
+select is_empty(
+    $$select p.oid::regprocedure::text
+      from pg_proc as p
+      join pg_namespace as n on n.oid = p.pronamespace
+      where n.nspname like 'learning%'
+        and p.prosrc ~ 'auth\.role\(\)|request\.jwt\.claim\.role'
+      union all
+      select pol.polname::text
+      from pg_policy as pol
+      join pg_class as c on c.oid = pol.polrelid
+      join pg_namespace as n on n.oid = c.relnamespace
+      where n.nspname like 'learning%'
+        and coalesce(pg_get_expr(pol.polqual, pol.polrelid), '') || coalesce(pg_get_expr(pol.polwithcheck, pol.polrelid), '')
+            ~ 'auth\.role\(\)|request\.jwt\.claim'$$,
+    'no learning function or policy asks the JWT role claim (one rule for every module: the session''s role)');
 
 select * from finish();
 rollback;
