@@ -317,23 +317,21 @@ def start_style(pl: Plan, fix: bool, processes: int, use_cache: bool):
     """Start sqlfluff on the style scope in worker processes (forked before any thread)."""
     files = pl.files
     jobs = [
-        style.Job(str(pl.root), str(p), pl.rel[p], templated=p in files.sources, fix=fix)
-        for p in [*files.sources, *files.plain]
-        if pl.chosen(p) and style_scope(pl.rel[p]) and not token_styled(pl.rel[p], fix)
+        style.Job(str(pl.root), str(p), pl.rel[p], templated=p in files.sources, fix=fix,
+                  tokens=token_styled(pl.rel[p], fix))
+        for p in [*files.sources, *files.plain] if pl.chosen(p) and style_scope(pl.rel[p])
     ]
     return style.run_jobs(jobs, processes, pl.root, use_cache)
 
 
-def finish_style(pl: Plan, pending, fixed: list[str], fix: bool = False) -> list[Finding]:
+def finish_style(pl: Plan, pending, fixed: list[str]) -> list[Finding]:
     """Parse checks of the plain files, the tests' token-level style checks
     and sqlfluff's results."""
-    codes = style.register_style_rules(pl.root)  # style-<code> ids, for allow comments and --only
+    style.register_style_rules(pl.root)  # style-<code> ids, for allow comments and --only
     out = []
     for p in pl.files.plain:
         if pl.chosen(p):
             out += style.parse_check(pl.rel[p], pl.text(p))
-            if style_scope(pl.rel[p]) and token_styled(pl.rel[p], fix):
-                out += style.token_lint(pl.rel[p], pl.text(p), codes)
     for r, file_findings, changed in pending.result():
         out += file_findings
         if changed:
@@ -397,7 +395,7 @@ def lint(
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="schema-tool-lint") as threads:
         local = [
             threads.submit(timed, "safety", run_safety, pl) if pl.want("safety") or pl.want("style") else None,
-            threads.submit(timed, "style", finish_style, pl, pending, fixed, fix) if pending else None,
+            threads.submit(timed, "style", finish_style, pl, pending, fixed) if pending else None,
         ]
         cat = timed("catalog", run_catalog, pl, engine, pg.in_place if pg and pg.shared else None) \
             if pl.want("catalog") else []
