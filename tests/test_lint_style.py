@@ -124,3 +124,49 @@ def test_parallel_run_returns_every_file():
     ]
     results = style.run_jobs(jobs, processes=2).result()
     assert sorted(r[0] for r in results) == sorted(j.rel for j in jobs)
+
+
+# ----------------------------------------------------------- pgTAP tests: token-level checks
+
+from schema_tool.lint import token_styled, tokenstyle  # noqa: E402
+
+
+def token_rules(text: str) -> set[str]:
+    return {f.rule for f in tokenstyle.check("supabase/tests/x.test.sql", text, set(ENABLED))}
+
+
+@pytest.mark.parametrize("code", tokenstyle.CODES)
+def test_token_check_agrees_with_sqlfluff_on_its_fixtures(code):
+    assert code in ENABLED
+    assert f"style-{code.lower()}" in token_rules((FIXTURES / f"{code}.bad.sql").read_text())
+    assert not token_rules((FIXTURES / f"{code}.good.sql").read_text())
+
+
+def test_token_check_is_silent_on_the_repos_tests_and_migrations():
+    # they pass sqlfluff: a token-level finding there would be a false positive
+    # (the rendered migrations may end in blank lines: LT12 aside)
+    for path in sorted((ROOT / "supabase" / "tests").rglob("*.sql")):
+        assert not token_rules(path.read_text()), path
+    for path in sorted((ROOT / "migrations").glob("*.sql")):
+        assert token_rules(path.read_text()) <= {"style-lt12"}, path
+
+
+def test_token_check_details():
+    assert "style-cv05" not in token_rules("update app.t set a = null where b = 1;\n")
+    assert "style-cv05" in token_rules("select 1 from app.t where b = null;\n")
+    assert not token_rules("select 1 as a;  -- two spaces before a comment are fine\n")
+    assert "style-lt01" in token_rules("select 1 as a; \n")  # trailing whitespace
+    assert not token_rules("select 'a  \nb' as s;\n")  # not inside a string
+    assert "style-lt01" in token_rules("select x::text from app.t where y=1;\n")
+    assert not token_rules("select x from app.t order by e operator(extensions.<=>) $1;\n")
+    noqa = "-- noqa: disable=all\nSELECT 1;\n-- noqa: enable=all\nselect 1;\nSELECT 2; -- noqa: CP01\n"
+    assert not token_rules(noqa)
+    assert "style-cp01" in token_rules(noqa + "SELECT 3;\n")
+
+
+def test_tests_get_token_checks_unless_fix_or_full_pass(monkeypatch):
+    assert token_styled("supabase/tests/a/b.test.sql", fix=False)
+    assert not token_styled("supabase/tests/a/b.test.sql", fix=True)
+    assert not token_styled("sql/app/20270101000000_app_x.sql.j2", fix=False)
+    monkeypatch.setenv("SCHEMA_TOOL_LINT_TESTS", "sqlfluff")
+    assert not token_styled("supabase/tests/a/b.test.sql", fix=False)

@@ -22,6 +22,7 @@ A finding is accepted by `-- schema-tool: allow RULE reason` (findings.py).
 
 from __future__ import annotations
 
+import os
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -85,6 +86,15 @@ def style_scope(rel: str) -> bool:
         version = rel.rsplit("/", 1)[-1].split("_", 1)[0]
         return not (version.isdigit() and safety.released(version))
     return rel.startswith("supabase/tests/")
+
+
+def token_styled(rel: str, fix: bool) -> bool:
+    """pgTAP tests get the token-level style checks (lint/tokenstyle.py), not
+    sqlfluff's parse: that parse was 40 of a cold lint's 60 CPU seconds.
+    `--fix` (sqlfluff's fixes) and SCHEMA_TOOL_LINT_TESTS=sqlfluff (the full
+    pass, e.g. for a nightly job) give them sqlfluff again."""
+    full = os.environ.get("SCHEMA_TOOL_LINT_TESTS", "").strip().lower() == "sqlfluff"
+    return rel.startswith("supabase/tests/") and not fix and not full
 
 
 def _counterpart(rel: str) -> str | None:
@@ -235,11 +245,61 @@ def run_catalog(pl: Plan, engine: str, also=None) -> list[Finding]:
 
 
 def start_plpgsql(pl: Plan, engine: str, choice: str) -> plpgsql.Layer:
-    """Layer 4; its `in_place` goes to catalog.run when both share a server."""
-    return plpgsql.Layer(engine, choice, share=pl.want("catalog"))
+    """Layer 4; its `in_place` goes to catalog.run when both share a server.
+    On a server of its own (the lint engine lacks plpgsql_check: here the
+    embedded one), it runs at once in a forked process, while the catalog
+    layer migrates its own server: one after the other they were 7 s of a
+    cold lint's critical path. Call before any thread starts (fork)."""
+    layer = plpgsql.Layer(engine, choice, share=pl.want("catalog"))
+    if not layer.shared and layer.engine is not None:
+        layer.alone = _Alone(pl, layer)
+    return layer
+
+
+class _Alone:
+    """finish_plpgsql in a forked child; `result()` returns (findings, notes)."""
+
+    def __init__(self, pl: Plan, layer: plpgsql.Layer):
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self.receive, send = context.Pipe(duplex=False)
+        self.process = context.Process(target=self._child, args=(pl, layer, send), daemon=True,
+                                       name="schema-tool-lint-plpgsql")
+        self.process.start()
+        send.close()
+
+    @staticmethod
+    def _child(pl: Plan, layer: plpgsql.Layer, send) -> None:
+        try:
+            found = _finish_plpgsql(pl, layer)
+            send.send((found, layer.notes, None))
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the parent
+            send.send(([], layer.notes, exc))
+        finally:
+            send.close()
+
+    def result(self) -> tuple[list[Finding], list[str]]:
+        try:
+            found, notes, exc = self.receive.recv()
+        except EOFError:
+            raise RuntimeError("lint: the plpgsql layer's process ended without a result") from None
+        finally:
+            self.process.join()
+        if exc is not None:
+            raise exc
+        return found, notes
 
 
 def finish_plpgsql(pl: Plan, layer: plpgsql.Layer) -> list[Finding]:
+    alone = getattr(layer, "alone", None)
+    if alone is None:
+        return _finish_plpgsql(pl, layer)
+    found, layer.notes = alone.result()
+    return found
+
+
+def _finish_plpgsql(pl: Plan, layer: plpgsql.Layer) -> list[Finding]:
     migrations = pl.files.migrations
     if not migrations or (pl.selected is not None and not any(pl.rel[p] in pl.selected for p in migrations)):
         return []
@@ -257,14 +317,16 @@ def start_style(pl: Plan, fix: bool, processes: int, use_cache: bool):
     """Start sqlfluff on the style scope in worker processes (forked before any thread)."""
     files = pl.files
     jobs = [
-        style.Job(str(pl.root), str(p), pl.rel[p], templated=p in files.sources, fix=fix)
+        style.Job(str(pl.root), str(p), pl.rel[p], templated=p in files.sources, fix=fix,
+                  tokens=token_styled(pl.rel[p], fix))
         for p in [*files.sources, *files.plain] if pl.chosen(p) and style_scope(pl.rel[p])
     ]
     return style.run_jobs(jobs, processes, pl.root, use_cache)
 
 
 def finish_style(pl: Plan, pending, fixed: list[str]) -> list[Finding]:
-    """Parse checks of the plain files, and sqlfluff's results."""
+    """Parse checks of the plain files, the tests' token-level style checks
+    and sqlfluff's results."""
     style.register_style_rules(pl.root)  # style-<code> ids, for allow comments and --only
     out = []
     for p in pl.files.plain:
@@ -307,12 +369,14 @@ def lint(
 ) -> LintResult:
     """Run the three layers; returns every finding (accepted ones marked).
 
-    sqlfluff's worker processes start first; a thread then runs the safety
-    layer and collects sqlfluff's results while the main thread runs the
-    catalog layer (the engine installs signal handlers; it mostly waits for
-    initdb and the migrations). The plpgsql layer runs on the catalog's
-    database when its engine has plpgsql_check, else after it on its own
-    server (the engines set signal handlers: main thread only).
+    Processes are forked first, before any thread: the plpgsql layer's own
+    server (when the lint engine lacks plpgsql_check) and sqlfluff's workers
+    (the unreleased Jinja sources). A thread then runs the safety layer,
+    another the tests' token-level style checks and collects sqlfluff's
+    results, while the main thread runs the catalog layer (the engine installs
+    signal handlers; it mostly waits for initdb and the migrations). When the
+    lint engine has plpgsql_check, the plpgsql layer runs on the catalog's
+    database instead.
     """
     started = time.perf_counter()
     pl = plan(root.resolve(), paths, only, new_only)
@@ -326,13 +390,13 @@ def lint(
         finally:
             timings[name] = time.perf_counter() - t
 
+    pg = start_plpgsql(pl, engine, plpgsql_engine) if pl.want("plpgsql") else None
     pending = start_style(pl, fix, processes, use_cache) if pl.want("style") else None
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="schema-tool-lint") as threads:
         local = [
             threads.submit(timed, "safety", run_safety, pl) if pl.want("safety") or pl.want("style") else None,
             threads.submit(timed, "style", finish_style, pl, pending, fixed) if pending else None,
         ]
-        pg = start_plpgsql(pl, engine, plpgsql_engine) if pl.want("plpgsql") else None
         cat = timed("catalog", run_catalog, pl, engine, pg.in_place if pg and pg.shared else None) \
             if pl.want("catalog") else []
         checked = timed("plpgsql", finish_plpgsql, pl, pg) if pg else []
