@@ -184,9 +184,25 @@ begin
 end
 $$;
 
+-- The plan of a query as text (explain, costs off), for plan-shape tests.
+-- schema-tool: allow function-search-path a test helper: the query it explains is the caller's, resolved with the caller's search_path
+create or replace function tests.plan_text(p_query text) returns text
+language plpgsql
+as $$
+declare
+    v_line text;
+    v_plan text := '';
+begin
+    for v_line in execute 'explain (costs off) ' || p_query loop
+        v_plan := v_plan || v_line || E'\n';
+    end loop;
+    return v_plan;
+end
+$$;
+
 revoke execute on all functions in schema tests from public, anon, authenticated, service_role;
 
-select plan(7);
+select plan(8);
 select has_function('tests', 'create_user', array['text', 'jsonb', 'jsonb'], 'tests.create_user exists');
 select has_function('tests', 'get_user_id', array['text'], 'tests.get_user_id exists');
 select has_function('tests', 'authenticate_as', array['text'], 'tests.authenticate_as exists');
@@ -194,4 +210,5 @@ select has_function('tests', 'authenticate_as_anon', 'tests.authenticate_as_anon
 select has_function('tests', 'authenticate_as_service_role', 'tests.authenticate_as_service_role exists');
 select has_function('tests', 'clear_authentication', 'tests.clear_authentication exists');
 select has_function('tests', 'freeze_time', array['timestamptz'], 'tests.freeze_time exists');
+select has_function('tests', 'plan_text', array['text'], 'tests.plan_text exists');
 select * from finish();

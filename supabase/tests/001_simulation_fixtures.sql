@@ -106,31 +106,11 @@ begin
 end
 $fixture$;
 
--- The plan of a query as text (explain, costs off), for the plan-shape tests.
--- A test that calls it as anon or authenticated grants execute inside its own
--- transaction.
--- schema-tool: allow function-search-path a test helper: the query it explains is the caller's, resolved with the caller's search_path
-create or replace function tests.sim_plan(p_query text) returns text
-language plpgsql
-as $$
-declare
-    v_line text;
-    v_plan text := '';
-begin
-    for v_line in execute 'explain (costs off) ' || p_query loop
-        v_plan := v_plan || v_line || E'\n';
-    end loop;
-    return v_plan;
-end
-$$;
-
 -- Test setup, not an API: only the role running the tests (postgres) calls it.
 revoke execute on function tests.simulation_fixture() from public, anon, authenticated, service_role;
-revoke execute on function tests.sim_plan(text) from public, anon, authenticated, service_role;
 
-select plan(4);
+select plan(3);
 select has_function('tests', 'simulation_fixture', 'tests.simulation_fixture exists');
-select has_function('tests', 'sim_plan', array['text'], 'tests.sim_plan exists');
 select ok(not has_function_privilege('anon', 'tests.simulation_fixture()', 'execute'),
     'tests.simulation_fixture: anon cannot execute it');
 select ok(not has_function_privilege('authenticated', 'tests.simulation_fixture()', 'execute'),

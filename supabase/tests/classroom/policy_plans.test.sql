@@ -80,21 +80,6 @@ analyze classroom.grades;
 analyze classroom.analytics_events;
 analyze classroom.ai_usage_logs;
 
--- Plan text of a statement.
-create function tests.cls_plan(p_sql text) returns text
-language plpgsql
-as $$
-declare
-    v_line text;
-    v_plan text := '';
-begin
-    for v_line in execute 'explain (costs off) ' || p_sql loop
-        v_plan := v_plan || v_line || E'\n';
-    end loop;
-    return v_plan;
-end
-$$;
-
 -- ----------------------------------------------- admin: events of the last week
 -- (Heap access is taken away from the planner so that the check is about
 -- the index: the tenant and the window must be an index condition under RLS.
@@ -107,13 +92,13 @@ select tests.authenticate_as('admin-a@cls.test');
 set local enable_seqscan = off;
 set local enable_bitmapscan = off;
 select matches(
-    tests.cls_plan($$ select event_type, count(*) from classroom.analytics_events
+    tests.plan_text($$ select event_type, count(*) from classroom.analytics_events
                       where created_at >= now() - interval '7 days' group by 1 order by 2 desc $$),
     'Index Cond: \(\(tenant_id = [^\n]*created_at >= ',
     'tenant_events_7d as admin: tenant and window are an index condition under RLS'
 );
 select doesnt_match(
-    tests.cls_plan($$ select event_type, count(*) from classroom.analytics_events
+    tests.plan_text($$ select event_type, count(*) from classroom.analytics_events
                       where created_at >= now() - interval '7 days' group by 1 $$),
     'SubPlan',
     'analytics_events policy: no hashed subplan (managed lessons as an array)'
@@ -155,7 +140,7 @@ select tests.authenticate_as('admin-a@cls.test');
 set local enable_seqscan = off;
 set local enable_bitmapscan = off;
 select matches(
-    tests.cls_plan($$ select date_trunc('month', created_at) as month, request_type, count(*), sum(tokens_used),
+    tests.plan_text($$ select date_trunc('month', created_at) as month, request_type, count(*), sum(tokens_used),
                              sum(cost), avg(response_time)
                       from classroom.ai_usage_logs
                       where created_at >= now() - interval '1 month'
@@ -221,7 +206,7 @@ select is(
 );
 select tests.authenticate_as('student-a@cls.test');
 select matches(
-    tests.cls_plan(format($$ select question_id, score from classroom.grades where lesson_id = %L $$, md5('a:lesson_big'))),
+    tests.plan_text(format($$ select question_id, score from classroom.grades where lesson_id = %L $$, md5('a:lesson_big'))),
     'Index Cond: \(\(tenant_id = [^\n]*lesson_id = [^\n]*student_id = ',
     'my_grades_in_lesson: the own-rows arm is one index condition on tenant, lesson and student (not the whole lesson filtered)'
 );
@@ -238,7 +223,7 @@ drop statistics classroom.grades_tenant_id_lesson_id_student_id_stats;
 analyze classroom.grades;
 select tests.authenticate_as('student-a@cls.test');
 select doesnt_match(
-    tests.cls_plan(format($$ select question_id, score from classroom.grades where lesson_id = %L $$, md5('a:lesson_big'))),
+    tests.plan_text(format($$ select question_id, score from classroom.grades where lesson_id = %L $$, md5('a:lesson_big'))),
     'Index Cond: \(\(tenant_id = [^\n]*lesson_id = [^\n]*student_id = ',
     'control: without the statistics the student''s rows are not an index condition (the statistics are what fixes the plan)'
 );

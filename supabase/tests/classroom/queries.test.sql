@@ -74,21 +74,6 @@ GROUP BY month, request_type
 ORDER BY month DESC, total_cost DESC;
 -- noqa: enable=all
 
--- Plan text of a statement (for index assertions).
-create function tests.cls_plan(p_sql text) returns text
-language plpgsql
-as $$
-declare
-    v_line text;
-    v_plan text := '';
-begin
-    for v_line in execute 'explain (costs off) ' || p_sql loop
-        v_plan := v_plan || v_line || E'\n';
-    end loop;
-    return v_plan;
-end
-$$;
-
 -- Second lesson with progress for the dashboard's ordering: lesson_other was
 -- touched later than lesson_pub (timestamps set with triggers off).
 set local session_replication_role = replica;
@@ -167,7 +152,7 @@ select is_empty(
 );
 set local enable_seqscan = off;
 select matches(
-    tests.cls_plan(format('execute student_dashboard(%L)', tests.get_user_id('student-a@cls.test'))),
+    tests.plan_text(format('execute student_dashboard(%L)', tests.get_user_id('student-a@cls.test'))),
     'idx_student_progress_tenant_id_student_id_updated_at',
     'student dashboard uses idx_student_progress_tenant_id_student_id_updated_at'
 );
@@ -192,12 +177,12 @@ select is_empty(
 );
 set local enable_seqscan = off;
 select matches(
-    tests.cls_plan(format('execute video_milestones(%L)', md5('a:video')::uuid)),
+    tests.plan_text(format('execute video_milestones(%L)', md5('a:video')::uuid)),
     'idx_milestones_tenant_id_video_id_timestamp',
     'milestone lookup uses idx_milestones_tenant_id_video_id_timestamp'
 );
 select matches(
-    tests.cls_plan(format('execute video_milestones(%L)', md5('a:video')::uuid)),
+    tests.plan_text(format('execute video_milestones(%L)', md5('a:video')::uuid)),
     'idx_questions_tenant_id_milestone_id_lesson_id',
     'milestone lookup finds the questions through idx_questions_tenant_id_milestone_id_lesson_id'
 );
@@ -218,12 +203,12 @@ select is_empty(
 );
 set local enable_seqscan = off;
 select matches(
-    tests.cls_plan(format('execute teacher_analytics(%L)', tests.get_user_id('teacher-a@cls.test'))),
+    tests.plan_text(format('execute teacher_analytics(%L)', tests.get_user_id('teacher-a@cls.test'))),
     'idx_lessons_tenant_id_created_by_id',
     'teacher analytics uses idx_lessons_tenant_id_created_by_id'
 );
 select matches(
-    tests.cls_plan(format('execute teacher_analytics(%L)', tests.get_user_id('teacher-a@cls.test'))),
+    tests.plan_text(format('execute teacher_analytics(%L)', tests.get_user_id('teacher-a@cls.test'))),
     'idx_student_progress_tenant_id_lesson_id',
     'teacher analytics joins progress through idx_student_progress_tenant_id_lesson_id'
 );
@@ -240,14 +225,14 @@ set local enable_seqscan = off;
 -- PostgreSQL may not use it as an index condition: the scan is bounded by the
 -- tenant (an index on tenant_id) and the months are filtered.
 select matches(
-    tests.cls_plan('execute ai_usage_cost'),
+    tests.plan_text('execute ai_usage_cost'),
     'Index Cond: \(tenant_id = ',
     'AI usage cost as written: reads only the caller''s tenant through a tenant_id index'
 );
 -- With a time-zone aware bound (now() - interval, leakproof timestamptz >=) the
 -- same query ranges over the created_at indexes even under RLS.
 select matches(
-    tests.cls_plan($q$
+    tests.plan_text($q$
         SELECT DATE_TRUNC('month', created_at) as month, request_type, COUNT(*) as total_requests,
                SUM(tokens_used) as total_tokens, SUM(cost) as total_cost, AVG(response_time) as avg_response_time
         FROM ai_usage_logs
@@ -271,7 +256,7 @@ select tests.clear_authentication();
 select tests.authenticate_as_service_role();
 set local enable_seqscan = off;
 select matches(
-    tests.cls_plan('execute ai_usage_cost'),
+    tests.plan_text('execute ai_usage_cost'),
     'Index Only Scan using idx_ai_usage_logs_created_at on ai_usage_logs\s+Index Cond: \(created_at >= ',
     'AI usage cost as the service role: the date range is an index condition on idx_ai_usage_logs_created_at'
 );
@@ -293,12 +278,12 @@ select tests.clear_authentication();
 select tests.authenticate_as('student-a@cls.test');
 set local enable_seqscan = off;
 select matches(
-    tests.cls_plan('select lesson_id, completion_percent from classroom.student_progress'),
+    tests.plan_text('select lesson_id, completion_percent from classroom.student_progress'),
     'Index Cond: \(\(tenant_id = [^\n]*student_id = ',
     'my progress under RLS only: the own-rows arm is an index condition on (tenant_id, student_id)'
 );
 select matches(
-    tests.cls_plan('select lesson_id, completion_percent from classroom.student_progress'),
+    tests.plan_text('select lesson_id, completion_percent from classroom.student_progress'),
     'Index Scan on idx_student_progress_tenant_id_lesson_id\s+Index Cond: \(\(tenant_id = [^\n]*lesson_id = ANY ',
     'my progress under RLS only: the managed-lessons arm is an index condition on idx_student_progress_tenant_id_lesson_id (BitmapOr)'
 );

@@ -6,7 +6,7 @@ select plan(47);
 -- admin, dave has signed up but has no simulation profile yet; tests.sim_id(key)
 -- names its rows (supabase/tests/001_simulation_fixtures.sql).
 select tests.simulation_fixture();
-grant execute on function tests.sim_plan(text) to authenticated;
+grant execute on function tests.plan_text(text) to authenticated;
 
 -- ===========================================================================
 -- Shape
@@ -128,19 +128,19 @@ select is((select count(*)::int from simulation.conversation_logs where message_
 -- Queries by run and by scene use indexes
 -- ===========================================================================
 set local enable_seqscan = off;
-select doesnt_match(tests.sim_plan(format('select * from simulation.conversation_logs where user_progress_id = %s order by "timestamp"', tests.sim_id('bob_run'))), 'Seq Scan',
+select doesnt_match(tests.plan_text(format('select * from simulation.conversation_logs where user_progress_id = %s order by "timestamp"', tests.sim_id('bob_run'))), 'Seq Scan',
     'conversation_logs by user_progress (as the user, with RLS) uses no sequential scan');
-select matches(tests.sim_plan(format('select * from simulation.conversation_logs where user_progress_id = %s order by "timestamp"', tests.sim_id('bob_run'))), 'user_progress_id_user_id_timestam\w*_idx',
+select matches(tests.plan_text(format('select * from simulation.conversation_logs where user_progress_id = %s order by "timestamp"', tests.sim_id('bob_run'))), 'user_progress_id_user_id_timestam\w*_idx',
     'conversation_logs by user_progress uses the (user_progress_id, user_id, timestamp) index on the partitions');
-select matches(tests.sim_plan($$select message_content from simulation.conversation_logs order by "timestamp" desc limit 50$$), '(Index|Index Only|Bitmap Index) Scan( Backward)? (using|on) conversation_logs_\w+_user_id_timestamp_idx',
+select matches(tests.plan_text($$select message_content from simulation.conversation_logs order by "timestamp" desc limit 50$$), '(Index|Index Only|Bitmap Index) Scan( Backward)? (using|on) conversation_logs_\w+_user_id_timestamp_idx',
     'latest messages across runs (as the user, RLS only) use the (user_id, timestamp) index on the partitions');
-select doesnt_match(tests.sim_plan($$select message_content from simulation.conversation_logs order by "timestamp" desc limit 50$$), 'SubPlan|user_progress',
+select doesnt_match(tests.plan_text($$select message_content from simulation.conversation_logs order by "timestamp" desc limit 50$$), 'SubPlan|user_progress',
     'the select policy reads no user_progress (a column test on user_id)');
-select doesnt_match(tests.sim_plan(format('select * from simulation.conversation_logs where scene_id = %s', tests.sim_id('pub_s1'))), 'Seq Scan',
+select doesnt_match(tests.plan_text(format('select * from simulation.conversation_logs where scene_id = %s', tests.sim_id('pub_s1'))), 'Seq Scan',
     'conversation_logs by scene uses no sequential scan');
-select matches(tests.sim_plan(format('select * from simulation.conversation_logs where scene_id = %s', tests.sim_id('pub_s1'))), 'scene_id_idx',
+select matches(tests.plan_text(format('select * from simulation.conversation_logs where scene_id = %s', tests.sim_id('pub_s1'))), 'scene_id_idx',
     'conversation_logs by scene uses the scene_id index on the partitions');
-select matches(tests.sim_plan($$select * from simulation.conversation_logs where "timestamp" >= now() - interval '1 day'$$), 'timestamp_idx',
+select matches(tests.plan_text($$select * from simulation.conversation_logs where "timestamp" >= now() - interval '1 day'$$), 'timestamp_idx',
     'conversation_logs by time uses the timestamp index');
 select tests.clear_authentication();
 

@@ -6,7 +6,7 @@ select plan(29);
 -- admin, dave has signed up but has no simulation profile yet; tests.sim_id(key)
 -- names its rows (supabase/tests/001_simulation_fixtures.sql).
 select tests.simulation_fixture();
-grant execute on function tests.sim_plan(text) to anon, authenticated;
+grant execute on function tests.plan_text(text) to anon, authenticated;
 
 -- ===========================================================================
 -- profile_directory follows users; private columns stay private
@@ -84,13 +84,13 @@ select is((select user_id from simulation.scene_progress where user_progress_id 
 -- ===========================================================================
 set local enable_seqscan = off;
 select tests.authenticate_as_anon();
-select matches(tests.sim_plan($$select * from simulation.public_profiles where username = 'sim_alice'$$), '(Index Scan using|Bitmap Index Scan on) idx_profile_directory_username', 'public_profiles by username uses idx_profile_directory_username');
-select ok(tests.sim_plan($$select id, username from simulation.public_profiles order by reputation_score desc limit 20$$) ~ 'idx_profile_directory_reputation_score' and tests.sim_plan($$select id, username from simulation.public_profiles order by reputation_score desc limit 20$$) !~ 'Sort', 'public_profiles top 20 by reputation reads idx_profile_directory_reputation_score in order (no sort)');
-select ok(tests.sim_plan(format($$select rating from simulation.scenario_reviews where scenario_id = %s$$, tests.sim_id('pub'))) !~ 'scenarios', 'scenario_reviews of a scenario (anon): no subplan over scenarios');
+select matches(tests.plan_text($$select * from simulation.public_profiles where username = 'sim_alice'$$), '(Index Scan using|Bitmap Index Scan on) idx_profile_directory_username', 'public_profiles by username uses idx_profile_directory_username');
+select ok(tests.plan_text($$select id, username from simulation.public_profiles order by reputation_score desc limit 20$$) ~ 'idx_profile_directory_reputation_score' and tests.plan_text($$select id, username from simulation.public_profiles order by reputation_score desc limit 20$$) !~ 'Sort', 'public_profiles top 20 by reputation reads idx_profile_directory_reputation_score in order (no sort)');
+select ok(tests.plan_text(format($$select rating from simulation.scenario_reviews where scenario_id = %s$$, tests.sim_id('pub'))) !~ 'scenarios', 'scenario_reviews of a scenario (anon): no subplan over scenarios');
 select tests.authenticate_as('sim-carol@example.com');
-select ok(tests.sim_plan(format($$select rating from simulation.scenario_reviews where scenario_id = %s$$, tests.sim_id('pub'))) !~ 'scenarios', 'scenario_reviews of a scenario (member): no subplan over scenarios');
-select ok(tests.sim_plan(format($$select status from simulation.scene_progress where user_progress_id = %s$$, tests.sim_id('alice_run'))) ~ 'Index Cond: \(\(user_progress_id = \d+\) AND \(user_id = ', 'scene_progress of a run (member): one index range on (user_progress_id, user_id)');
-select ok(tests.sim_plan(format($$select status from simulation.scene_progress where user_progress_id = %s$$, tests.sim_id('alice_run'))) !~ 'user_progress p|SubPlan', 'scene_progress of a run (member): no subplan over the learner''s runs');
+select ok(tests.plan_text(format($$select rating from simulation.scenario_reviews where scenario_id = %s$$, tests.sim_id('pub'))) !~ 'scenarios', 'scenario_reviews of a scenario (member): no subplan over scenarios');
+select ok(tests.plan_text(format($$select status from simulation.scene_progress where user_progress_id = %s$$, tests.sim_id('alice_run'))) ~ 'Index Cond: \(\(user_progress_id = \d+\) AND \(user_id = ', 'scene_progress of a run (member): one index range on (user_progress_id, user_id)');
+select ok(tests.plan_text(format($$select status from simulation.scene_progress where user_progress_id = %s$$, tests.sim_id('alice_run'))) !~ 'user_progress p|SubPlan', 'scene_progress of a run (member): no subplan over the learner''s runs');
 select tests.clear_authentication();
 
 select * from finish();

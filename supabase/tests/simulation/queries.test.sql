@@ -6,7 +6,7 @@ select plan(17);
 -- admin, dave has signed up but has no simulation profile yet; tests.sim_id(key)
 -- names its rows (supabase/tests/001_simulation_fixtures.sql).
 select tests.simulation_fixture();
-grant execute on function tests.sim_plan(text) to anon, authenticated;
+grant execute on function tests.plan_text(text) to anon, authenticated;
 
 -- The seed's access paths (marketplace, search, user history, scene tracking),
 -- written as the application would with search_path = simulation.
@@ -39,13 +39,13 @@ select results_eq($$select message_content from conversation_logs where user_pro
 select tests.clear_authentication();
 set local search_path = simulation, public, extensions;
 set local enable_seqscan = off;
-select matches(tests.sim_plan($$select * from scenarios where is_public and category = 'FX category'$$), '(Index Scan using|Bitmap Index Scan on) idx_scenarios_(public_category|category|public)', 'marketplace by category uses a category or public-flag index');
-select matches(tests.sim_plan($$select * from scenarios where tags @> '["strategy"]'$$), 'idx_scenarios_tags', 'tag search uses idx_scenarios_tags');
-select matches(tests.sim_plan($$select * from scenarios where title ilike '%ubli%'$$), 'idx_scenarios_title_trgm', 'title search uses idx_scenarios_title_trgm');
-select matches(tests.sim_plan($$select * from scenario_personas where name ilike '%persona%'$$), 'idx_personas_name_trgm', 'persona name search uses idx_personas_name_trgm');
-select matches(tests.sim_plan(format($$select * from user_progress where user_id = %s and simulation_status = 'in_progress'$$, tests.sim_id('bob'))), 'idx_user_progress_user_status|idx_user_progress_one_active|user_progress_p\d_user_id_(simulation_status|scenario_id)_idx', 'user simulations by status use an index on (user_id, simulation_status) (on a hash partition of user_progress, its copy of that index)');
-select matches(tests.sim_plan(format($$select * from scene_progress where scene_id = %s and status = 'completed'$$, tests.sim_id('pub_s1'))), 'idx_scene_progress_scene_status', 'scene progress by scene and status uses idx_scene_progress_scene_status');
-select matches(tests.sim_plan(format($$select * from scenario_scenes where scenario_id = %s order by scene_order$$, tests.sim_id('pub'))), 'idx_scenes_order|idx_scenes_scenario_id', 'scenes of a scenario use an index');
+select matches(tests.plan_text($$select * from scenarios where is_public and category = 'FX category'$$), '(Index Scan using|Bitmap Index Scan on) idx_scenarios_(public_category|category|public)', 'marketplace by category uses a category or public-flag index');
+select matches(tests.plan_text($$select * from scenarios where tags @> '["strategy"]'$$), 'idx_scenarios_tags', 'tag search uses idx_scenarios_tags');
+select matches(tests.plan_text($$select * from scenarios where title ilike '%ubli%'$$), 'idx_scenarios_title_trgm', 'title search uses idx_scenarios_title_trgm');
+select matches(tests.plan_text($$select * from scenario_personas where name ilike '%persona%'$$), 'idx_personas_name_trgm', 'persona name search uses idx_personas_name_trgm');
+select matches(tests.plan_text(format($$select * from user_progress where user_id = %s and simulation_status = 'in_progress'$$, tests.sim_id('bob'))), 'idx_user_progress_user_status|idx_user_progress_one_active|user_progress_p\d_user_id_(simulation_status|scenario_id)_idx', 'user simulations by status use an index on (user_id, simulation_status) (on a hash partition of user_progress, its copy of that index)');
+select matches(tests.plan_text(format($$select * from scene_progress where scene_id = %s and status = 'completed'$$, tests.sim_id('pub_s1'))), 'idx_scene_progress_scene_status', 'scene progress by scene and status uses idx_scene_progress_scene_status');
+select matches(tests.plan_text(format($$select * from scenario_scenes where scenario_id = %s order by scene_order$$, tests.sim_id('pub'))), 'idx_scenes_order|idx_scenes_scenario_id', 'scenes of a scenario use an index');
 
 select * from finish();
 rollback;

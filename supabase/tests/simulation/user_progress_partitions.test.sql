@@ -81,9 +81,9 @@ select throws_ok($$update simulation.user_progress set final_score = 99 where us
 select tests.authenticate_as('upp-ben@example.com');
 select is((select count(*)::int from simulation.scene_progress where user_progress_id = tests.upp_id('ben_run')), 1, 'ben reads his run''s scene progress through the carried-over policy');
 set local enable_seqscan = off;
-select is((select count(distinct m[1])::int from regexp_matches(tests.sim_plan(format($$select id from simulation.user_progress where user_id = %s order by last_activity desc limit 20$$, tests.upp_id('ben'))), 'on (user_progress_p\d) ', 'g') as m),
+select is((select count(distinct m[1])::int from regexp_matches(tests.plan_text(format($$select id from simulation.user_progress where user_id = %s order by last_activity desc limit 20$$, tests.upp_id('ben'))), 'on (user_progress_p\d) ', 'g') as m),
     1, 'a per-user query is planned on one partition');
-select matches(tests.sim_plan(format($$select id from simulation.user_progress where user_id = %s order by last_activity desc limit 20$$, tests.upp_id('ben'))),
+select matches(tests.plan_text(format($$select id from simulation.user_progress where user_id = %s order by last_activity desc limit 20$$, tests.upp_id('ben'))),
     'Index Scan (using|on) user_progress_p\d_user_id', 'a per-user query reads that partition through a user_id index');
 reset enable_seqscan;
 
