@@ -202,3 +202,15 @@ def test_new_only_without_a_main_branch_is_a_usage_error(project):
                    cwd=project, check=True)
     code, result = run("--only", "safety", "--new-only")
     assert code == 2 and "main" in str(result.exception)
+
+
+def test_tests_style_sqlfluff_gives_pgtap_files_the_full_pass(project, monkeypatch):
+    monkeypatch.delenv("SCHEMA_TOOL_LINT_TESTS", raising=False)
+    test_file = project / "supabase" / "tests" / "app" / "notes.test.sql"
+    # AM01 (distinct with group by) needs sqlfluff's parse tree: the token checks cannot see it.
+    test_file.write_text(test_file.read_text().replace(
+        "select plan(1)", "select distinct x from (values (1)) as v (x) group by x;\nselect plan(1)"))
+    code, result = run("--only", "style", "supabase")
+    assert code == 0, result.output
+    code, result = run("--only", "style", "--tests-style", "sqlfluff", "supabase")
+    assert code == 1 and "style-am01" in result.output, result.output

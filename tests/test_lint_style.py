@@ -159,14 +159,14 @@ def test_token_check_details():
     assert not token_rules("select 'a  \nb' as s;\n")  # not inside a string
     assert "style-lt01" in token_rules("select x::text from app.t where y=1;\n")
     assert not token_rules("select x from app.t order by e operator(extensions.<=>) $1;\n")
+    assert not token_rules("grant insert (a, b), update (b) on app.t to authenticated;\n")
     noqa = "-- noqa: disable=all\nSELECT 1;\n-- noqa: enable=all\nselect 1;\nSELECT 2; -- noqa: CP01\n"
     assert not token_rules(noqa)
     assert "style-cp01" in token_rules(noqa + "SELECT 3;\n")
 
 
-def test_tests_get_token_checks_unless_fix_or_full_pass(monkeypatch):
+def test_tests_get_token_checks_unless_fix_or_full_pass():
     assert token_styled("supabase/tests/a/b.test.sql", fix=False)
     assert not token_styled("supabase/tests/a/b.test.sql", fix=True)
     assert not token_styled("sql/app/20270101000000_app_x.sql.j2", fix=False)
-    monkeypatch.setenv("SCHEMA_TOOL_LINT_TESTS", "sqlfluff")
-    assert not token_styled("supabase/tests/a/b.test.sql", fix=False)
+    assert not token_styled("supabase/tests/a/b.test.sql", fix=False, tests_style="sqlfluff")

@@ -28,11 +28,16 @@ from .common import project_root
                    " else system), embedded, system or docker.")
 @click.option("--processes", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for sqlfluff.")
+@click.option("--tests-style", type=click.Choice(["tokens", "sqlfluff"]), default="tokens", show_default=True,
+              envvar="SCHEMA_TOOL_LINT_TESTS",
+              help="Style pass for pgTAP tests: tokens = the fast token-level checks (pglast's scanner);"
+                   " sqlfluff = sqlfluff's full pass, as the migration sources get (slower; e.g. nightly).")
 @click.option("--no-cache", is_flag=True,
               help="Re-lint every file with sqlfluff (results are otherwise cached by content, never stale).")
 @click.option("--write-docs", is_flag=True, help="Write docs/lint-rules.md from the rules' own pages, then stop.")
 @click.option("--check-docs", is_flag=True, help="Exit 1 when docs/lint-rules.md is not what --write-docs writes.")
-def lint(paths, fmt, only, new_only, fix, engine, plpgsql_engine, processes, no_cache, write_docs, check_docs):
+def lint(paths, fmt, only, new_only, fix, engine, plpgsql_engine, processes, tests_style, no_cache, write_docs,
+         check_docs):
     """Lint SQL sources and migrations: style, Supabase security, migration safety.
 
     \b
@@ -60,7 +65,7 @@ def lint(paths, fmt, only, new_only, fix, engine, plpgsql_engine, processes, no_
             click.echo(f"wrote {docgen.write(project_root())}")
         return
     result = run_lint(project_root(), tuple(paths), tuple(only), new_only, fix, engine, processes, not no_cache,
-                      plpgsql_engine)
+                      plpgsql_engine, tests_style)
     for note in result.notes:
         click.echo(note, err=True)
     for name in result.fixed:

@@ -22,7 +22,6 @@ A finding is accepted by `-- schema-tool: allow RULE reason` (findings.py).
 
 from __future__ import annotations
 
-import os
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -88,13 +87,12 @@ def style_scope(rel: str) -> bool:
     return rel.startswith("supabase/tests/")
 
 
-def token_styled(rel: str, fix: bool) -> bool:
+def token_styled(rel: str, fix: bool, tests_style: str = "tokens") -> bool:
     """pgTAP tests get the token-level style checks (lint/tokenstyle.py), not
     sqlfluff's parse: that parse was 40 of a cold lint's 60 CPU seconds.
-    `--fix` (sqlfluff's fixes) and SCHEMA_TOOL_LINT_TESTS=sqlfluff (the full
-    pass, e.g. for a nightly job) give them sqlfluff again."""
-    full = os.environ.get("SCHEMA_TOOL_LINT_TESTS", "").strip().lower() == "sqlfluff"
-    return rel.startswith("supabase/tests/") and not fix and not full
+    `--fix` (sqlfluff's fixes) and tests_style "sqlfluff" (`--tests-style
+    sqlfluff`, the full pass, e.g. for a nightly job) give them sqlfluff again."""
+    return rel.startswith("supabase/tests/") and not fix and tests_style != "sqlfluff"
 
 
 def _counterpart(rel: str) -> str | None:
@@ -313,12 +311,12 @@ def _setup_file(rel: str) -> bool:
     return rel.count("/") == 2 and rel.startswith("supabase/tests/") and not rel.endswith(".test.sql")
 
 
-def start_style(pl: Plan, fix: bool, processes: int, use_cache: bool):
+def start_style(pl: Plan, fix: bool, processes: int, use_cache: bool, tests_style: str = "tokens"):
     """Start sqlfluff on the style scope in worker processes (forked before any thread)."""
     files = pl.files
     jobs = [
         style.Job(str(pl.root), str(p), pl.rel[p], templated=p in files.sources, fix=fix,
-                  tokens=token_styled(pl.rel[p], fix))
+                  tokens=token_styled(pl.rel[p], fix, tests_style))
         for p in [*files.sources, *files.plain] if pl.chosen(p) and style_scope(pl.rel[p])
     ]
     return style.run_jobs(jobs, processes, pl.root, use_cache)
@@ -366,6 +364,7 @@ def lint(
     processes: int = 2,
     use_cache: bool = True,
     plpgsql_engine: str = "auto",
+    tests_style: str = "tokens",
 ) -> LintResult:
     """Run the three layers; returns every finding (accepted ones marked).
 
@@ -391,7 +390,7 @@ def lint(
             timings[name] = time.perf_counter() - t
 
     pg = start_plpgsql(pl, engine, plpgsql_engine) if pl.want("plpgsql") else None
-    pending = start_style(pl, fix, processes, use_cache) if pl.want("style") else None
+    pending = start_style(pl, fix, processes, use_cache, tests_style) if pl.want("style") else None
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="schema-tool-lint") as threads:
         local = [
             threads.submit(timed, "safety", run_safety, pl) if pl.want("safety") or pl.want("style") else None,

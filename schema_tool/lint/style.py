@@ -6,7 +6,7 @@
   `style-<CODE>`; its violations are errors.
 - The pgTAP tests (supabase/tests/**/*.sql) get the token-level form of those
   rules (tokenstyle.py, pglast's scanner: 0.4 CPU s instead of sqlfluff's 40),
-  reported under the same ids; `--fix` or SCHEMA_TOOL_LINT_TESTS=sqlfluff runs
+  reported under the same ids; `--fix` or `--tests-style sqlfluff` runs
   sqlfluff's full pass on them instead.
 - `style-indent`: indentation is spaces in multiples of 4 (outside literals,
   function bodies and comments). It replaces sqlfluff's LT02, whose postgres

@@ -24,7 +24,7 @@ ids as sqlfluff, so allow comments and `--only` work alike:
 
 Not checked on tests (they need sqlfluff's parse tree): aliasing (AL02, AL04,
 AL05, AL09, AL10), ambiguity (AM01, AM06), structure (ST03 unused CTE, ST08
-`distinct(`). `--fix` and SCHEMA_TOOL_LINT_TESTS=sqlfluff give the tests
+`distinct(`). `--fix` and `--tests-style sqlfluff` give the tests
 sqlfluff's full pass again.
 sqlfluff's `-- noqa` comments are honoured (`disable=all` / `enable=all`
 ranges, and a line's own `-- noqa` or `-- noqa: CODE,...`).
@@ -54,7 +54,8 @@ _TYPE_KEYWORDS = {"BIGINT", "INT_P", "INTEGER", "SMALLINT", "BOOLEAN_P", "REAL",
 # Tokens after which a word followed by `(` is a function call (LT06).
 _EXPRESSION_START = {"SELECT", "ASCII_44", "ASCII_40", "THEN", "ELSE", "WHEN", "AND", "OR", "NOT", "RETURNING",
                      "WHERE", "Op", "ASCII_43", "ASCII_45", "ASCII_42", "ASCII_47", "EQUALS_GREATER", *_COMPARISON}
-_NOT_FUNCTIONS = {"EXISTS", "VALUES", "ROW", "IN_P"}
+# ... and these words before `(` are not functions (`grant select (a), update (b)`).
+_NOT_FUNCTIONS = {"EXISTS", "VALUES", "ROW", "IN_P", "SELECT", "INSERT", "UPDATE", "REFERENCES"}
 _CLAUSES = {"SET", "WHERE", "ON", "HAVING", "WHEN", "AND", "OR", "NOT", "SELECT", "RETURNING", "ASCII_59"}  # a word after `::` is a type name (CP05)
 
 
