@@ -321,8 +321,10 @@ def status(database_url, as_json):
 @click.option("--with-seed", is_flag=True, help="Apply supabase/seeds/*.sql before the tests, as `supabase db reset` would.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 16), default=None,
               help="Test files run in parallel on this many copies of the migrated database (default: cores, max 4).")
+@click.option("--no-cache", is_flag=True, help="A clean run: neither read nor write the cache of migrated "
+              "templates and passed test files ($XDG_CACHE_HOME/schema-tool).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def verify_command(engine, database_url, keep, junit, exclude, with_seed, jobs, as_json):
+def verify_command(engine, database_url, keep, junit, exclude, with_seed, jobs, no_cache, as_json):
     """Start a throwaway Postgres, apply every migration, run every pgTAP test.
 
     Runs supabase/tests/*.sql setup files first (000_setup.sql: the test
@@ -346,7 +348,8 @@ def verify_command(engine, database_url, keep, junit, exclude, with_seed, jobs, 
     progress = (lambda m: None) if as_json else (lambda m: click.echo(m, err=True))
     options = {"jobs": jobs} if jobs else {}
     try:
-        result = verify(root, engine, database_url, keep, tuple(exclude), with_seed, progress, **options)
+        result = verify(root, engine, database_url, keep, tuple(exclude), with_seed, progress,
+                        use_cache=not no_cache, **options)
     except psycopg.errors.InsufficientPrivilege as exc:
         raise UsageError(
             f"verify --database-url: {one_line(exc)}; verify creates (and drops) its own database,"
@@ -359,9 +362,10 @@ def verify_command(engine, database_url, keep, junit, exclude, with_seed, jobs, 
             "engine": result.engine, "server_version": result.server_version,
             "migrations_applied": result.migrations_applied, "passed": result.passed,
             "tests": result.test_count, "failed": result.failed_count, "url": result.url,
-            "timings": result.timings,
+            "timings": result.timings, "cache": result.cache, "cache_notes": result.cache_notes,
             "files": [{"path": f.path, "planned": f.planned, "tests": len(f.tests),
-                       "failed": [x for x in f.failures()], "seconds": round(f.seconds, 3)} for f in result.files],
+                       "failed": [x for x in f.failures()], "seconds": round(f.seconds, 3),
+                       "cached": f.cached} for f in result.files],
         })
     else:
         print_verify_summary(result)
@@ -400,14 +404,16 @@ def print_verify_summary(result) -> None:
     click.echo(f"{'file':<{width}}  tests  failed  seconds")
     for f in result.files:
         failed = len(f.failed_tests) + len(f.errors)
-        mark = "" if f.passed else "  FAIL"
+        mark = ("" if f.passed else "  FAIL") + ("  cached" if f.cached else "")
         click.echo(f"{f.path:<{width}}  {len(f.tests):>5}  {failed:>6}  {f.seconds:>7.2f}{mark}")
     for f in result.files:
         for message in f.failures():
             click.echo(f"{f.path}: {message}", err=True)
     passed = result.test_count - sum(len(f.failed_tests) for f in result.files)
+    cache = {"": "", "none": ", cache: nothing reusable (saved for next time)", "all": ", cache: everything unchanged",
+             "template": ", cache: migrated template reused"}.get(result.cache, f", cache: {result.cache}")
     click.echo(f"PostgreSQL {result.server_version} ({result.engine}), {result.migrations_applied} migrations, "
-               f"{len(result.files)} files, {result.timings.get('total', 0):.1f}s")
+               f"{len(result.files)} files, {result.timings.get('total', 0):.1f}s{cache}")
     if result.url:
         click.echo(f"kept running: {result.url}")
         if getattr(result, "stop_command", None):
