@@ -33,6 +33,7 @@ from .errors import UsageError, sigterm_interrupts
 ENGINES = ("embedded", "system", "docker")
 SUPERUSER = "supabase_admin"
 SUPABASE_IMAGE = "supabase/postgres:15.8.1.085"
+SHM_MIN_FREE = 4 << 30  # bytes free in /dev/shm before a server's data goes there
 
 
 @dataclass
@@ -256,6 +257,19 @@ def _remove(directory: Path) -> None:
         time.sleep(0.1)
 
 
+def _server_parent() -> str:
+    """$TMPDIR when set; else /dev/shm when it is a roomy memory file system: the
+    server runs with fsync off and is thrown away, so a disk buys nothing, and
+    creating its thousands of files (initdb, a cached template's copy) on a
+    busy disk costs seconds; else the system's temporary directory."""
+    if not os.environ.get("TMPDIR"):
+        with contextlib.suppress(OSError):
+            st = os.statvfs("/dev/shm")
+            if st.f_bavail * st.f_frsize >= SHM_MIN_FREE and os.access("/dev/shm", os.W_OK | os.X_OK):
+                return "/dev/shm"
+    return tempfile.gettempdir()
+
+
 def start_local(bin_dir: Path, engine: str, data_from: Path | None = None,
                 copy_data=None) -> Server:
     """initdb + start a private server; returns it with a stop() that deletes everything.
@@ -265,9 +279,10 @@ def start_local(bin_dir: Path, engine: str, data_from: Path | None = None,
     of initdb and the Supabase bootstrap: the copy already has both."""
     user = _server_user()
     bin_dir = reachable_bin_dir(bin_dir, user)
-    # The data directory and socket: below the temporary directory, unless the
-    # server user cannot reach that (TMPDIR inside a 0700 tree), then /tmp.
-    parent = tempfile.gettempdir()
+    # The data directory and socket: in memory or below the temporary
+    # directory (_server_parent), unless the server user cannot reach that
+    # (TMPDIR inside a 0700 tree), then /tmp.
+    parent = _server_parent()
     if user and not _reachable(Path(parent), *user):
         parent = "/tmp"
     directory = Path(tempfile.mkdtemp(prefix="schema-tool-pg-", dir=parent))

@@ -113,8 +113,11 @@ def verify(
         t = time.perf_counter()
         if plan:
             template, applied, saved = plan.migrate(server, root / "migrations", note)
-            dbname = f"schema_tool_verify_{secrets.token_hex(4)}"
-            url = databases.create(server, dbname, template=template)
+            if saved:  # the template is saved after the run: test in a copy
+                dbname = f"schema_tool_verify_{secrets.token_hex(4)}"
+                url = databases.create(server, dbname, template=template)
+            else:  # nothing to save and the server is thrown away
+                dbname, url = template, server.database_url(template)
         else:
             dbname = f"schema_tool_verify_{secrets.token_hex(4)}"
             url = databases.create(server, dbname)
