@@ -410,10 +410,8 @@ def print_verify_summary(result) -> None:
         for message in f.failures():
             click.echo(f"{f.path}: {message}", err=True)
     passed = result.test_count - sum(len(f.failed_tests) for f in result.files)
-    cache = {"": "", "none": ", cache: nothing reusable (saved for next time)", "all": ", cache: everything unchanged",
-             "template": ", cache: migrated template reused"}.get(result.cache, f", cache: {result.cache}")
     click.echo(f"PostgreSQL {result.server_version} ({result.engine}), {result.migrations_applied} migrations, "
-               f"{len(result.files)} files, {result.timings.get('total', 0):.1f}s{cache}")
+               f"{len(result.files)} files, {result.timings.get('total', 0):.1f}s")
     if result.url:
         click.echo(f"kept running: {result.url}")
         if getattr(result, "stop_command", None):

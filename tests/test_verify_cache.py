@@ -91,9 +91,13 @@ def test_no_cache_neither_reads_nor_writes_it(cached_project):
     result, log = verify_json(project, env, "--no-cache")
     assert result["passed"] and result["cache"] == "" and "cache" not in log
     assert not Path(env["SCHEMA_TOOL_VERIFY_CACHE"]).exists() or not any(Path(env["SCHEMA_TOOL_VERIFY_CACHE"]).iterdir())
-    text = run_cli(project, "verify", env=env).stdout
-    assert "cache: nothing reusable" in text
-    assert "cached" not in run_cli(project, "verify", "--no-cache", env=env).stdout
+    first = run_cli(project, "verify", env=env)
+    assert "cache: saved the migrated template" in first.stderr
+    second = run_cli(project, "verify", env=env)
+    assert "cache: migrated template and all 2 test files unchanged" in second.stderr
+    assert "  cached" in second.stdout
+    clean = run_cli(project, "verify", "--no-cache", env=env)
+    assert "cache" not in clean.stdout + clean.stderr
 
 
 def test_an_unusable_cache_is_one_line_and_a_cold_run(cached_project, tmp_path):
