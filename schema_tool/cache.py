@@ -183,6 +183,11 @@ class Templates:
         except OSError as exc:
             raise CacheUnusable(f"{self.dir}: {exc.strerror or exc}") from exc
 
+    def discard(self, entry: Path) -> None:
+        """Remove an entry that did not work (this run then saves a good one)."""
+        with contextlib.suppress(OSError), self._lock(fcntl.LOCK_EX):
+            shutil.rmtree(entry, ignore_errors=True)
+
     def _evict(self, keep: Path) -> None:
         """Under the exclusive lock: the oldest entries beyond the limit, and
         staging directories a killed run left (older than an hour)."""

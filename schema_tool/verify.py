@@ -15,6 +15,7 @@ import psycopg
 
 from . import cache, databases, engines, pgtap
 from .cache import CacheUnusable
+from .errors import UsageError
 from .migrate import connect, migrate
 from .migrations import AMENDMENTS_FILE, load
 
@@ -101,8 +102,10 @@ def verify(
             try:
                 server = stack.enter_context(engines.throwaway(
                     engine, keep=keep, data_from=plan.hit[1], copy_data=plan.templates.copy_out))
-            except CacheUnusable as exc:
-                note(f"cache: not used ({exc}); cold run")
+            except (CacheUnusable, UsageError) as exc:  # a copy that will not start is not worth a failure
+                note(f"cache: not used ({str(exc).splitlines()[0]}); cold run")
+                if isinstance(exc, UsageError):
+                    plan.templates.discard(plan.hit[1])
                 plan.hit = None
         if server is None:
             server = stack.enter_context(engines.throwaway(engine, keep=keep))

@@ -166,3 +166,17 @@ def test_the_oldest_templates_are_evicted(tmp_path):
     assert templates.lookup(["k0", "k1"]) is None
     assert templates.lookup(["k0", "k2", "kx"])[0] == 1
     assert not templates.save("k3", fake, {"databases": {}})  # already there: kept as it is
+
+
+def test_a_cached_cluster_that_will_not_start_is_one_line_and_a_cold_run(cached_project):
+    project, env = cached_project
+    assert verify_json(project, env)[0]["passed"]
+    templates = Path(env["SCHEMA_TOOL_VERIFY_CACHE"]) / "templates"
+    entry = next(e for e in templates.iterdir() if not e.name.startswith("."))
+    (entry / "data" / "PG_VERSION").write_text("7\n")  # a data directory no server accepts
+    shutil.rmtree(Path(env["SCHEMA_TOOL_VERIFY_CACHE"]) / "results")
+    result, log = verify_json(project, env)
+    assert result["passed"]
+    assert "cold run" in log and result["cache"] == "none"
+    assert "cache: saved the migrated template" in log  # the broken entry was replaced
+    assert verify_json(project, env)[0]["cache"] == "all"
