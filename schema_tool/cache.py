@@ -149,16 +149,24 @@ class Templates:
                 return (k, *index[keys[k]])
         return None
 
-    def copy_out(self, entry: Path, target: Path) -> None:
-        """Copy an entry's data directory to target (shared lock: no eviction meanwhile)."""
+    def copy_out(self, entry: Path, target: Path, skip_databases=()) -> None:
+        """Copy an entry's data directory to target (shared lock: no eviction
+        meanwhile), less the directories of the databases (oids) in skip_databases."""
         with self._lock(fcntl.LOCK_SH):
-            if not (entry / "data").is_dir():
+            data = entry / "data"
+            if not data.is_dir():
                 raise CacheUnusable(f"{entry.name}: evicted meanwhile")
-            # cp -a keeps modes and (as root) the server user's ownership; reflink where the file system can.
-            done = subprocess.run(["cp", "-a", "--reflink=auto", str(entry / "data"), str(target)],
-                                  capture_output=True, text=True)
-            if done.returncode != 0:
-                raise CacheUnusable(f"copying {entry.name}: {done.stderr.strip()}")
+            try:
+                if not skip_databases:
+                    _cp([data], target)
+                else:
+                    _mkdir_like(data, target)
+                    _cp([p for p in data.iterdir() if p.name != "base"], target, into=True)
+                    _mkdir_like(data / "base", target / "base")
+                    _cp([p for p in (data / "base").iterdir() if p.name not in skip_databases], target / "base",
+                        into=True)
+            except OSError as exc:
+                raise CacheUnusable(f"copying {entry.name}: {exc}") from exc
             with contextlib.suppress(OSError):
                 os.utime(entry)  # least recently used goes first
 
@@ -199,6 +207,22 @@ class Templates:
             with contextlib.suppress(OSError):
                 if time.time() - stale.stat().st_mtime > 3600:
                     shutil.rmtree(stale, ignore_errors=True)
+
+
+def _mkdir_like(source: Path, target: Path) -> None:
+    st = source.stat()
+    os.mkdir(target, st.st_mode & 0o7777)
+    os.chown(target, st.st_uid, st.st_gid) if os.geteuid() == 0 else None
+
+
+def _cp(sources: list[Path], target: Path, into: bool = False) -> None:
+    """cp -a: modes and (as root) the server user's ownership kept; reflinks where the file system can."""
+    if not sources:
+        return
+    done = subprocess.run(["cp", "-a", "--reflink=auto", *map(str, sources), str(target) + ("/" if into else "")],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise OSError(done.stderr.strip())
 
 
 class Results:

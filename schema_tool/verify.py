@@ -101,7 +101,7 @@ def verify(
         elif plan and plan.hit:
             try:
                 server = stack.enter_context(engines.throwaway(
-                    engine, keep=keep, data_from=plan.hit[1], copy_data=plan.templates.copy_out))
+                    engine, keep=keep, data_from=plan.hit[1], copy_data=plan.copy_data))
             except (CacheUnusable, UsageError) as exc:  # a copy that will not start is not worth a failure
                 note(f"cache: not used ({str(exc).splitlines()[0]}); cold run")
                 if isinstance(exc, UsageError):
@@ -264,10 +264,22 @@ class CachePlan:
         applied += len(migrate(url, folder, exclude=self.exclude).applied)
         return TEMPLATE, applied, {**kept, self.keys[n]: TEMPLATE}
 
+    def copy_data(self, entry: Path, target: Path) -> None:
+        """The cached data directory, less the prefix copies when the template
+        is complete: nothing will connect to them, and this cluster is not saved."""
+        k, _, meta = self.hit
+        skip = ()
+        if k == len(self.keys) - 1:
+            skip = [oid for name, oid in meta.get("oids", {}).items() if name != TEMPLATE]
+        self.templates.copy_out(entry, target, skip)
+
     def save(self, server: engines.Server, saved: dict, version: str, progress) -> None:
+        with connect(server.admin_url) as admin:
+            oids = dict(admin.execute("select datname, oid::text from pg_database").fetchall())
         try:
-            added = self.templates.save(self.keys[-1], server.stop_into,
-                                        {"databases": saved, "server_version": version})
+            added = self.templates.save(self.keys[-1], server.stop_into, {
+                "databases": saved, "server_version": version,
+                "oids": {name: oids[name] for name in saved.values()}})
             progress("cache: saved the migrated template" if added else "cache: template saved by another run")
         except CacheUnusable as exc:
             progress(f"cache: not saved ({exc})")
