@@ -20,7 +20,7 @@ help:
 	@echo "make render     render sql/ into migrations/"
 	@echo "make docs       regenerate docs/ (reference and ER diagrams) from the migrations"
 	@echo "make bench      scale benchmark: hot paths under RLS (SCALE=0.1 for a tenth; ~28 min at SCALE=1)"
-	@echo "make bench-core verify cold and ledger overhead benchmarks"
+	@echo "make bench-core verify cold and warm against the floor, lint cold, ledger overhead"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -66,7 +66,7 @@ bench: setup
 	SCALE=$(SCALE) $(BIN)/python bench/scale.py
 
 bench-core: setup
-	$(BIN)/python bench/bench_core.py --lint
+	$(BIN)/python bench/bench_core.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

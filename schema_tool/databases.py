@@ -19,9 +19,13 @@ def create(server: Server, name: str, template: str | None = None) -> str:
     as that URL's role; `migrate` installs the baseline there when needed.
     """
     query = pgsql.SQL("create database {}").format(pgsql.Identifier(name))
+    own = server.engine != "url"
     if template:
         query += pgsql.SQL(" template {}").format(pgsql.Identifier(template))
-    own = server.engine != "url"
+        if own and int((server.version or "0").split(".")[0]) >= 15:
+            # A file copy, not a page-by-page copy through the WAL: far faster
+            # for a migrated database (its checkpoints are cheap here: fsync=off).
+            query += pgsql.SQL(" strategy file_copy")
     if own:
         query += pgsql.SQL(" owner postgres")
     with psycopg.connect(server.admin_url, autocommit=True) as admin:

@@ -33,6 +33,7 @@ from .errors import UsageError, sigterm_interrupts
 ENGINES = ("embedded", "system", "docker")
 SUPERUSER = "supabase_admin"
 SUPABASE_IMAGE = "supabase/postgres:15.8.1.085"
+SHM_MIN_FREE = 4 << 30  # bytes free in /dev/shm before a server's data goes there
 
 
 @dataclass
@@ -44,6 +45,9 @@ class Server:
     directory: Path | None = None
     stop: callable = field(default=lambda: None, repr=False)
     admin_url: str = ""  # as the superuser (supabase_admin): create/drop databases, install the baseline
+    # Local servers only: stop cleanly and move the data directory to a path
+    # (for the template cache); None elsewhere.
+    stop_into: callable = field(default=None, repr=False)
     stop_command: str = ""  # how a person stops a kept server
 
     def __post_init__(self):
@@ -253,13 +257,32 @@ def _remove(directory: Path) -> None:
         time.sleep(0.1)
 
 
-def start_local(bin_dir: Path, engine: str) -> Server:
-    """initdb + start a private server; returns it with a stop() that deletes everything."""
+def _server_parent() -> str:
+    """$TMPDIR when set; else /dev/shm when it is a roomy memory file system: the
+    server runs with fsync off and is thrown away, so a disk buys nothing, and
+    creating its thousands of files (initdb, a cached template's copy) on a
+    busy disk costs seconds; else the system's temporary directory."""
+    if not os.environ.get("TMPDIR"):
+        with contextlib.suppress(OSError):
+            st = os.statvfs("/dev/shm")
+            if st.f_bavail * st.f_frsize >= SHM_MIN_FREE and os.access("/dev/shm", os.W_OK | os.X_OK):
+                return "/dev/shm"
+    return tempfile.gettempdir()
+
+
+def start_local(bin_dir: Path, engine: str, data_from: Path | None = None,
+                copy_data=None) -> Server:
+    """initdb + start a private server; returns it with a stop() that deletes everything.
+
+    With data_from (a stopped data directory of a cluster this function made,
+    from the template cache), copy_data(data_from, target) copies it in place
+    of initdb and the Supabase bootstrap: the copy already has both."""
     user = _server_user()
     bin_dir = reachable_bin_dir(bin_dir, user)
-    # The data directory and socket: below the temporary directory, unless the
-    # server user cannot reach that (TMPDIR inside a 0700 tree), then /tmp.
-    parent = tempfile.gettempdir()
+    # The data directory and socket: in memory or below the temporary
+    # directory (_server_parent), unless the server user cannot reach that
+    # (TMPDIR inside a 0700 tree), then /tmp.
+    parent = _server_parent()
     if user and not _reachable(Path(parent), *user):
         parent = "/tmp"
     directory = Path(tempfile.mkdtemp(prefix="schema-tool-pg-", dir=parent))
@@ -283,20 +306,36 @@ def start_local(bin_dir: Path, engine: str) -> Server:
             )
         _remove(directory)
 
+    def stop_into(target: Path) -> None:
+        """A clean (fast) shutdown, then the data directory moves to target."""
+        _run([str(bin_dir / "pg_ctl"), "-D", str(data), "stop", "-m", "fast", "-w"], user, cwd=directory)
+        try:
+            os.rename(data, target)
+        except OSError:  # another file system
+            subprocess.run(["cp", "-a", "--reflink=auto", str(data), str(target)], check=True, capture_output=True)
+        stop()
+
     try:
-        _run(
-            # As in the supabase/postgres image, the bootstrap superuser is
-            # supabase_admin; the baseline then creates `postgres` without SUPERUSER.
-            [str(bin_dir / "initdb"), "-D", str(data), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8",
-             "--locale=C", "--no-sync", "--no-instructions"],
-            user,
-            env=env,
-            cwd=directory,
-        )
+        if data_from is not None:
+            copy_data(data_from, data)
+            if user:
+                os.chown(data, *user)
+        else:
+            _run(
+                # As in the supabase/postgres image, the bootstrap superuser is
+                # supabase_admin; the baseline then creates `postgres` without SUPERUSER.
+                [str(bin_dir / "initdb"), "-D", str(data), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8",
+                 "--locale=C", "--no-sync", "--no-instructions"],
+                user,
+                env=env,
+                cwd=directory,
+            )
         options = (
             f"-c listen_addresses='' -c unix_socket_directories={directory} -c port=5432"
             " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
             " -c max_connections=100 -c shared_buffers=128MB -c timezone=UTC"
+            # No spare WAL segments kept: a cached data directory stays small.
+            " -c wal_recycle=off"
         )
         _run(
             [str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(directory / "server.log"),
@@ -308,7 +347,8 @@ def start_local(bin_dir: Path, engine: str) -> Server:
         version = (data / "PG_VERSION").read_text().strip()
         socket = f"?host={quote(str(directory))}&port=5432"
         admin_url = f"postgresql://{SUPERUSER}@/postgres{socket}"
-        supabase_cluster(admin_url)
+        if data_from is None:
+            supabase_cluster(admin_url)
     except BaseException as exc:
         log = directory / "server.log"
         detail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
@@ -319,7 +359,7 @@ def start_local(bin_dir: Path, engine: str) -> Server:
     as_user = f"runuser -u {pwd.getpwuid(user[0]).pw_name} -- " if user else ""
     stop_command = f"{as_user}{bin_dir / 'pg_ctl'} -D {data} stop -m fast && rm -rf {directory}"
     return Server(f"postgresql://postgres@/postgres{socket}", engine, version, bin_dir, directory, stop,
-                  admin_url=admin_url, stop_command=stop_command)
+                  admin_url=admin_url, stop_command=stop_command, stop_into=stop_into)
 
 
 def supabase_cluster(admin_url: str) -> None:
@@ -357,12 +397,19 @@ def start_docker() -> Server:
     return Server(url, "docker", "", None, None, container.stop, admin_url=admin_url)
 
 
+def local_bin_dir(engine: str) -> Path | None:
+    """The server binaries an engine would run (None for docker)."""
+    return {"embedded": embedded_bin_dir, "system": system_bin_dir}.get(engine, lambda: None)()
+
+
 @contextlib.contextmanager
-def throwaway(engine: str = "embedded", keep: bool = False):
-    """A fresh server for the duration of the block (left running when keep)."""
+def throwaway(engine: str = "embedded", keep: bool = False, data_from: Path | None = None, copy_data=None):
+    """A fresh server for the duration of the block (left running when keep).
+    data_from: start from a copy of that stopped data directory (embedded and
+    system only) instead of initdb."""
     starters = {
-        "embedded": lambda: start_local(embedded_bin_dir(), engine),
-        "system": lambda: start_local(system_bin_dir(), engine),
+        "embedded": lambda: start_local(embedded_bin_dir(), engine, data_from, copy_data),
+        "system": lambda: start_local(system_bin_dir(), engine, data_from, copy_data),
         "docker": start_docker,
     }
     if engine not in starters:

@@ -49,6 +49,7 @@ class FileResult:
     planned: int | None = None
     errors: list[str] = field(default_factory=list)  # file-level failures
     seconds: float = 0.0
+    cached: bool = False  # served by verify's cache: passed before with exactly these inputs
 
     @property
     def failed_tests(self) -> list[TestCase]:

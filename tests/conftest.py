@@ -30,6 +30,15 @@ REPO = Path(__file__).resolve().parent.parent
 pytest_plugins = ["pytester"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def verify_cache(tmp_path_factory):
+    """verify's cache of templates and results, private to this session: a
+    test never sees a template or a passed file from a run outside it."""
+    path = tmp_path_factory.mktemp("verify-cache")
+    os.environ["SCHEMA_TOOL_VERIFY_CACHE"] = str(path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def server(supabase_server):
     """The default engine: the embedded PostgreSQL 18 (the package's pytest

@@ -155,7 +155,7 @@ def test_a_missing_or_unreachable_database_is_the_line_the_readme_shows(tmp_path
 def test_docker_without_docker_is_the_line_the_readme_shows():
     body = next(b for lang, b, _ in blocks(section(
         "### `schema-tool verify [--engine embedded|system|docker] [--database-url URL] [--keep] [--junit FILE] "
-        "[--exclude MODULE] [--with-seed] [--json]`")) if "--engine docker" in b)
+        "[--exclude MODULE] [--with-seed] [--no-cache] [--json]`")) if "--engine docker" in b)
     (command, expected, code), = commands(body)
     result = run(REPO, command, {"DOCKER_HOST": "unix:///nonexistent/docker.sock"})
     assert result.returncode == code

@@ -24,8 +24,10 @@ from .common import check_modules, check_writable, emit_json, project_root
 @click.option("--with-seed", is_flag=True, help="Apply supabase/seeds/*.sql before the tests, as `supabase db reset` would.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 16), default=None,
               help="Test files run in parallel on this many copies of the migrated database (default: cores, max 4).")
+@click.option("--no-cache", is_flag=True, help="A clean run: neither read nor write the cache of migrated "
+              "templates and passed test files ($XDG_CACHE_HOME/schema-tool).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def verify_command(engine, database_url, keep, junit, exclude, with_seed, jobs, as_json):
+def verify_command(engine, database_url, keep, junit, exclude, with_seed, jobs, no_cache, as_json):
     """Start a throwaway Postgres, apply every migration, run every pgTAP test.
 
     Runs supabase/tests/*.sql setup files first (000_setup.sql: the test
@@ -49,7 +51,8 @@ def verify_command(engine, database_url, keep, junit, exclude, with_seed, jobs, 
     progress = (lambda m: None) if as_json else (lambda m: click.echo(m, err=True))
     options = {"jobs": jobs} if jobs else {}
     try:
-        result = verify(root, engine, database_url, keep, tuple(exclude), with_seed, progress, **options)
+        result = verify(root, engine, database_url, keep, tuple(exclude), with_seed, progress,
+                        use_cache=not no_cache, **options)
     except psycopg.errors.InsufficientPrivilege as exc:
         raise UsageError(
             f"verify --database-url: {one_line(exc)}; verify creates (and drops) its own database,"
@@ -62,9 +65,10 @@ def verify_command(engine, database_url, keep, junit, exclude, with_seed, jobs, 
             "engine": result.engine, "server_version": result.server_version,
             "migrations_applied": result.migrations_applied, "passed": result.passed,
             "tests": result.test_count, "failed": result.failed_count, "url": result.url,
-            "timings": result.timings,
+            "timings": result.timings, "cache": result.cache, "cache_notes": result.cache_notes,
             "files": [{"path": f.path, "planned": f.planned, "tests": len(f.tests),
-                       "failed": [x for x in f.failures()], "seconds": round(f.seconds, 3)} for f in result.files],
+                       "failed": [x for x in f.failures()], "seconds": round(f.seconds, 3),
+                       "cached": f.cached} for f in result.files],
         })
     else:
         print_verify_summary(result)
@@ -76,7 +80,7 @@ def print_verify_summary(result) -> None:
     click.echo(f"{'file':<{width}}  tests  failed  seconds")
     for f in result.files:
         failed = len(f.failed_tests) + len(f.errors)
-        mark = "" if f.passed else "  FAIL"
+        mark = ("" if f.passed else "  FAIL") + ("  cached" if f.cached else "")
         click.echo(f"{f.path:<{width}}  {len(f.tests):>5}  {failed:>6}  {f.seconds:>7.2f}{mark}")
     for f in result.files:
         for message in f.failures():
