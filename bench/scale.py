@@ -519,7 +519,7 @@ def main() -> int:
         info["load"] = {"total_s": 0}
         results = measure(existing, modules, runs, apply_file, info)
     else:
-        with engines.throwaway("embedded", keep=keep) as srv:
+        with engines.throwaway("embedded", keep=keep, in_memory=False) as srv:
             with psycopg.connect(srv.url, autocommit=True) as conn:
                 info["postgres"] = conn.execute("select version()").fetchone()[0]
                 info["shared_buffers"] = conn.execute("show shared_buffers").fetchone()[0]

@@ -271,7 +271,7 @@ def _server_parent() -> str:
 
 
 def start_local(bin_dir: Path, engine: str, data_from: Path | None = None,
-                copy_data=None) -> Server:
+                copy_data=None, in_memory: bool = True) -> Server:
     """initdb + start a private server; returns it with a stop() that deletes everything.
 
     With data_from (a stopped data directory of a cluster this function made,
@@ -282,7 +282,7 @@ def start_local(bin_dir: Path, engine: str, data_from: Path | None = None,
     # The data directory and socket: in memory or below the temporary
     # directory (_server_parent), unless the server user cannot reach that
     # (TMPDIR inside a 0700 tree), then /tmp.
-    parent = _server_parent()
+    parent = _server_parent() if in_memory else tempfile.gettempdir()
     if user and not _reachable(Path(parent), *user):
         parent = "/tmp"
     directory = Path(tempfile.mkdtemp(prefix="schema-tool-pg-", dir=parent))
@@ -403,13 +403,15 @@ def local_bin_dir(engine: str) -> Path | None:
 
 
 @contextlib.contextmanager
-def throwaway(engine: str = "embedded", keep: bool = False, data_from: Path | None = None, copy_data=None):
+def throwaway(engine: str = "embedded", keep: bool = False, data_from: Path | None = None, copy_data=None,
+              in_memory: bool = True):
     """A fresh server for the duration of the block (left running when keep).
     data_from: start from a copy of that stopped data directory (embedded and
-    system only) instead of initdb."""
+    system only) instead of initdb. in_memory=False keeps the data on disk
+    (a benchmark's gigabytes do not belong in /dev/shm)."""
     starters = {
-        "embedded": lambda: start_local(embedded_bin_dir(), engine, data_from, copy_data),
-        "system": lambda: start_local(system_bin_dir(), engine, data_from, copy_data),
+        "embedded": lambda: start_local(embedded_bin_dir(), engine, data_from, copy_data, in_memory),
+        "system": lambda: start_local(system_bin_dir(), engine, data_from, copy_data, in_memory),
         "docker": start_docker,
     }
     if engine not in starters:
