@@ -29,6 +29,11 @@ APPLY=<file.sql> applies a SQL file (proposed schema changes) after the load
 and before the queries, to measure a fix (plans go to bench/plans/after-<file>/);
 BENCH_URL=<url> skips migrate and load and measures an existing bench database
 (one left by KEEP=1); TAG=<name> labels such a run's outputs.
+
+A subset: `--module learning --module playground` (or MODULES=...) loads and
+measures only those modules; `--only write` (or ONLY=write; a comma list of
+kinds or query names) measures only those queries, e.g.
+`SCALE=1 bench/scale.py --module learning,playground --only write`.
 """
 
 from __future__ import annotations
@@ -225,6 +230,14 @@ def load_data(srv, url: str, scale: float, modules: list[str]) -> dict:
                 conn.execute(f"analyze {table}")
             timings["rollup_refresh_s"] = round(time.perf_counter() - started, 1)
             log(f"playground rollups refreshed: {timings['rollup_refresh_s']} s")
+        # The load dirtied gigabytes of shared buffers and WAL: without a checkpoint here the
+        # spread checkpoint (and backends evicting dirty buffers) runs during the first
+        # module's writes, which then measure the load's write-back, not their own work.
+        started = time.perf_counter()
+        with psycopg.connect(srv.admin_url, autocommit=True) as admin:
+            admin.execute("checkpoint")
+        timings["checkpoint_s"] = round(time.perf_counter() - started, 1)
+        log(f"checkpoint after the load: {timings['checkpoint_s']} s")
         timings["rows"] = dict(
             conn.execute(
                 """select n.nspname || '.' || c.relname, c.reltuples::bigint
@@ -331,7 +344,13 @@ def pct(values: list[float], p: float) -> float:
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
-def run_module(url: str, module: str, runs: int, plans_dir: Path, sizes: dict) -> list[Result]:
+def selected(q: Query, only: list[str]) -> bool:
+    """--only: a query is measured when its kind or its name is listed (empty: all)."""
+    return not only or q.kind in only or q.name in only
+
+
+def run_module(url: str, module: str, runs: int, plans_dir: Path, sizes: dict,
+               only: list[str] | None = None) -> list[Result]:
     mod = load_module_queries(module)
     results: list[Result] = []
     # PREPARE=1: server-side prepared statements after 5 runs (psycopg's default, PostgREST's
@@ -347,6 +366,8 @@ def run_module(url: str, module: str, runs: int, plans_dir: Path, sizes: dict) -
                            flags=["ERROR"], note=repr(exc))]
         log(f"{module}: personas " + ", ".join(f"{k}={v.get('label', '')}" for k, v in personas.items()))
         for q in mod.QUERIES:
+            if not selected(q, only or []):
+                continue
             if q.requires and conn.execute("select to_regclass(%s)", (q.requires,)).fetchone()[0] is None:
                 continue
             write = q.kind == "write"
@@ -475,7 +496,8 @@ def machine() -> dict:
     }
 
 
-def measure(url: str, modules: list[str], runs: int, apply_file: str | None, info: dict) -> list[Result]:
+def measure(url: str, modules: list[str], runs: int, apply_file: str | None, info: dict,
+            only: list[str] | None = None) -> list[Result]:
     plans_dir = BENCH / "plans"
     if apply_file:
         with psycopg.connect(url, autocommit=True) as conn:
@@ -494,14 +516,29 @@ def measure(url: str, modules: list[str], runs: int, apply_file: str | None, inf
             sizes[rel] = n
     results: list[Result] = []
     for module in modules:
-        results += run_module(url, module, runs, plans_dir, sizes)
+        results += run_module(url, module, runs, plans_dir, sizes, only)
     return results
 
 
-def main() -> int:
+def split_list(values: list[str]) -> list[str]:
+    return [v for item in values for v in item.split(",") if v]
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="scale benchmark (see the module docstring)")
+    parser.add_argument("--module", action="append", default=[], help="module(s) to load and measure")
+    parser.add_argument("--only", action="append", default=[], help="query kinds or names to measure")
+    args = parser.parse_args(argv)
     scale = float(os.environ.get("SCALE", "1"))
     runs = int(os.environ.get("RUNS", "20"))
-    modules = [m for m in os.environ.get("MODULES", ",".join(MODULES)).split(",") if m]
+    modules = split_list(args.module) or [m for m in os.environ.get("MODULES", ",".join(MODULES)).split(",") if m]
+    unknown = sorted(set(modules) - set(MODULES))
+    if unknown:
+        print(f"error: unknown module(s): {', '.join(unknown)} (known: {', '.join(MODULES)})", file=sys.stderr)
+        return 2
+    only = split_list(args.only) or [o for o in os.environ.get("ONLY", "").split(",") if o]
     keep = os.environ.get("KEEP") == "1"
     apply_file = os.environ.get("APPLY")
     out_dir = BENCH / "results"
@@ -510,14 +547,14 @@ def main() -> int:
     info = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "scale": scale, "runs": runs,
             "machine": machine(), "command": " ".join(
                 [f"SCALE={scale:g}"] + ([f"MODULES={','.join(modules)}"] if len(modules) < 5 else [])
-                + [".venv/bin/python bench/scale.py"])}
+                + [".venv/bin/python bench/scale.py"] + ([f"--only {','.join(only)}"] if only else []))}
     existing = os.environ.get("BENCH_URL")
     if existing:
         # queries only, against a database a previous KEEP=1 run left behind
         info["postgres"] = psycopg.connect(existing).execute("select version()").fetchone()[0]
         info["migrate_s"] = []
         info["load"] = {"total_s": 0}
-        results = measure(existing, modules, runs, apply_file, info)
+        results = measure(existing, modules, runs, apply_file, info, only)
     else:
         with engines.throwaway("embedded", keep=keep) as srv:
             with psycopg.connect(srv.url, autocommit=True) as conn:
@@ -532,7 +569,7 @@ def main() -> int:
             gen_started = time.perf_counter()
             info["load"] = load_data(srv, url, scale, modules)
             info["load"]["total_s"] = round(time.perf_counter() - gen_started, 1)
-            results = measure(url, modules, runs, apply_file, info)
+            results = measure(url, modules, runs, apply_file, info, only)
             if keep:
                 log(f"server kept running: BENCH_URL='{url}'")
     info["loadavg_end"] = os.getloadavg()
@@ -548,6 +585,8 @@ def main() -> int:
     print(f"load: {info['load']['total_s']} s, total: {info['total_s']} s, "
           f"loadavg start {info['machine']['loadavg_start']} end {info['loadavg_end']}")
     tag = f"scale-{scale:g}" + ("" if not apply_file else "-" + Path(apply_file).stem)
+    if only or len(modules) < len(MODULES):  # a subset never overwrites a whole run's results
+        tag += "-" + "-".join(modules if len(modules) < len(MODULES) else ["all"]) + "".join(f"-{o}" for o in only)
     if os.environ.get("TAG"):
         tag = f"scale-{scale:g}-{os.environ['TAG']}"
     (out_dir / f"{tag}.md").write_text(
