@@ -47,8 +47,8 @@ select * from playground.check_and_award_achievements(tests.get_user_id('pg.achi
 select set_eq(
     $$select achievement_type from first_award$$,
     array['first_session', 'first_prompt', 'first_creation', 'prompt_apprentice', 'tool_explorer',
-          'first_public_creation', 'template_author', 'thoughtful_reviewer'],
-    'first call awards exactly the achievements the activity earns');
+          'first_public_creation', 'template_author'],
+    'first call awards exactly the achievements the activity earns (ratings of 3 tools are 3 ratings given, not thoughtful_reviewer''s 10)');
 select is(
     (select row(achievement_name, badge_level, points)::text from first_award where achievement_type = 'prompt_apprentice'),
     row('Prompt Apprentice', 'silver', 25)::text,

@@ -4,7 +4,7 @@
 -- update / delete. Denied actions either raise 42501 (no grant, column
 -- privilege, RLS with check, trigger) or touch 0 rows, as each test says.
 begin;
-select plan(168);
+select plan(169);
 
 -- fixture (as postgres)
 select tests.create_user('pg.owner@test.local');
@@ -153,7 +153,9 @@ select throws_ok($q$delete from playground.ai_playground_interactions$q$, '42501
 select tests.authenticate_as('pg.owner@test.local');
 select is((select count(*) from playground.ai_playground_interactions where id = '22222222-2222-4222-8222-000000000001')::int, 1, 'ai_playground_interactions: owner can select own interaction');
 select is((select count(*) from playground.ai_playground_interactions where id = '22222222-2222-4222-8222-000000000002')::int, 0, 'ai_playground_interactions: owner cannot see another user''s interaction (0 rows)');
-select lives_ok($q$insert into playground.ai_playground_interactions (session_id, user_id, interaction_type, tool_name, response_time_ms) values ('11111111-1111-4111-8111-000000000001', auth.uid(), 'tool_use', 'prompt_builder', 120)$q$, 'ai_playground_interactions: owner can insert into own session');
+select throws_ok($q$insert into playground.ai_playground_interactions (session_id, user_id, interaction_type, tool_name, response_time_ms) values ('11111111-1111-4111-8111-000000000001', auth.uid(), 'tool_use', 'prompt_builder', 120)$q$, '55000', null, 'ai_playground_interactions: owner cannot insert into own ended session (55000)');
+update playground.ai_playground_sessions set session_end = null where id = '11111111-1111-4111-8111-000000000001';
+select lives_ok($q$insert into playground.ai_playground_interactions (session_id, user_id, interaction_type, tool_name, response_time_ms) values ('11111111-1111-4111-8111-000000000001', auth.uid(), 'tool_use', 'prompt_builder', 120)$q$, 'ai_playground_interactions: owner can insert into own open session');
 with r as (update playground.ai_playground_interactions set user_rating = 4, user_feedback = 'Helpful' where id = '22222222-2222-4222-8222-000000000001' returning 1) select is(count(*)::int, 1, 'ai_playground_interactions: owner can rate own interaction') from r;
 select throws_ok($q$update playground.ai_playground_interactions set success = false where id = '22222222-2222-4222-8222-000000000001'$q$, '42501', null, 'ai_playground_interactions: owner cannot change recorded facts (42501, column privilege)');
 select throws_ok($q$delete from playground.ai_playground_interactions where id = '22222222-2222-4222-8222-000000000001'$q$, '42501', null, 'ai_playground_interactions: owner cannot delete (42501, no grant)');

@@ -97,8 +97,8 @@ select is(
 select is(
     (select row(t.usage_count - b.usage_count, t.unique_user_count - b.unique_user_count)::text
         from ai_playground_toolkit_items t join baseline b using (tool_name) where t.tool_name = 'prompt_builder'),
-    row(2, 1)::text,
-    'tool usage_count +2 in total, unique users still +1');
+    row(1, 1)::text,
+    'tool usage_count +1 in total: a second use by the same user on the same day does not count again (issue 15); unique users +1');
 
 -- a failed interaction counts as an error and keeps its message
 select lives_ok(
@@ -281,8 +281,8 @@ select results_eq(
 select is(
     (select row(t.usage_count - b.usage_count, t.unique_user_count - b.unique_user_count, t.rating_count, t.average_rating)::text
         from playground.ai_playground_toolkit_items t join baseline b using (tool_name) where t.tool_name = 'survey_analyzer'),
-    row(3, 1, 2, 4.00)::text,
-    'multi-row insert: usage +3, one new user, ratings 5 and 3 give 2 ratings averaging 4.00');
+    row(1, 1, 2, 4.00)::text,
+    'multi-row insert: 3 uses by one user on one day count once in usage_count (issue 15), one new user, ratings 5 and 3 give 2 ratings averaging 4.00');
 select is(
     (select interaction_count from playground.ai_playground_sessions where id = 'bbbbbbbb-0000-4000-8000-000000000001'),
     7,

@@ -511,8 +511,8 @@ select 'dddddddd-0000-4000-8000-000000000030', 'cccccccc-0000-4000-8000-00000000
 from generate_series(-6, 6) as g;
 
 -- the functions and per-user views return what the released versions return (after inserts)
-select is(playground_private.user_metrics('cccccccc-0000-4000-8000-000000000001'), pg_temp.old_user_metrics('cccccccc-0000-4000-8000-000000000001'),
-          'user_metrics (achievements) unchanged for user 1 after inserts');
+select is(playground_private.user_metrics('cccccccc-0000-4000-8000-000000000001') - array['ratings_given', 'forks_received'], pg_temp.old_user_metrics('cccccccc-0000-4000-8000-000000000001') - array['ratings_given', 'forks_received'],
+          'user_metrics (achievements) unchanged for user 1 after inserts (but ratings_given and forks_received, which count tools rated and people since issue 15)');
 create temporary table expected_engagement_1 on commit drop as
 select * from playground.ai_playground_user_engagement where user_id = 'cccccccc-0000-4000-8000-000000000001';
 create temporary table expected_funnel_1 on commit drop as
@@ -580,8 +580,8 @@ select results_eq($$select * from playground.ai_playground_tool_analytics order 
                   'ai_playground_tool_analytics: the user''s per-tool figures (from the counters) equal the live aggregate after inserts');
 select tests.clear_authentication();
 -- the functions and per-user views return what the released versions return (after inserts)
-select is(playground_private.user_metrics('cccccccc-0000-4000-8000-000000000002'), pg_temp.old_user_metrics('cccccccc-0000-4000-8000-000000000002'),
-          'user_metrics (achievements) unchanged for user 2 after inserts');
+select is(playground_private.user_metrics('cccccccc-0000-4000-8000-000000000002') - array['ratings_given', 'forks_received'], pg_temp.old_user_metrics('cccccccc-0000-4000-8000-000000000002') - array['ratings_given', 'forks_received'],
+          'user_metrics (achievements) unchanged for user 2 after inserts (but ratings_given and forks_received, which count tools rated and people since issue 15)');
 create temporary table expected_engagement_2 on commit drop as
 select * from playground.ai_playground_user_engagement where user_id = 'cccccccc-0000-4000-8000-000000000002';
 create temporary table expected_funnel_2 on commit drop as
@@ -743,8 +743,8 @@ select is(pg_temp.tool_stats_diff(), 0::bigint, 'after trading a tool''s interac
 select is(pg_temp.daily_stats_diff(), 0::bigint, 'after trading a tool''s interactions between two users in one statement: daily counters equal the live aggregate');
 
 -- the functions and per-user views return what the released versions return (after updates)
-select is(playground_private.user_metrics('cccccccc-0000-4000-8000-000000000001'), pg_temp.old_user_metrics('cccccccc-0000-4000-8000-000000000001'),
-          'user_metrics (achievements) unchanged for user 1 after updates');
+select is(playground_private.user_metrics('cccccccc-0000-4000-8000-000000000001') - array['ratings_given', 'forks_received'], pg_temp.old_user_metrics('cccccccc-0000-4000-8000-000000000001') - array['ratings_given', 'forks_received'],
+          'user_metrics (achievements) unchanged for user 1 after updates (but ratings_given and forks_received, which count tools rated and people since issue 15)');
 create temporary table expected_engagement_3 on commit drop as
 select * from playground.ai_playground_user_engagement where user_id = 'cccccccc-0000-4000-8000-000000000001';
 create temporary table expected_funnel_3 on commit drop as
@@ -812,8 +812,8 @@ select results_eq($$select * from playground.ai_playground_tool_analytics order 
                   'ai_playground_tool_analytics: the user''s per-tool figures (from the counters) equal the live aggregate after updates');
 select tests.clear_authentication();
 -- the functions and per-user views return what the released versions return (after updates)
-select is(playground_private.user_metrics('cccccccc-0000-4000-8000-000000000002'), pg_temp.old_user_metrics('cccccccc-0000-4000-8000-000000000002'),
-          'user_metrics (achievements) unchanged for user 2 after updates');
+select is(playground_private.user_metrics('cccccccc-0000-4000-8000-000000000002') - array['ratings_given', 'forks_received'], pg_temp.old_user_metrics('cccccccc-0000-4000-8000-000000000002') - array['ratings_given', 'forks_received'],
+          'user_metrics (achievements) unchanged for user 2 after updates (but ratings_given and forks_received, which count tools rated and people since issue 15)');
 create temporary table expected_engagement_4 on commit drop as
 select * from playground.ai_playground_user_engagement where user_id = 'cccccccc-0000-4000-8000-000000000002';
 create temporary table expected_funnel_4 on commit drop as
@@ -915,8 +915,8 @@ select throws_like($$delete from playground.ai_playground_toolkit_items where to
                     'a used tool still cannot be deleted');
 
 -- the functions and per-user views return what the released versions return (after deletes)
-select is(playground_private.user_metrics('cccccccc-0000-4000-8000-000000000001'), pg_temp.old_user_metrics('cccccccc-0000-4000-8000-000000000001'),
-          'user_metrics (achievements) unchanged for user 1 after deletes');
+select is(playground_private.user_metrics('cccccccc-0000-4000-8000-000000000001') - array['ratings_given', 'forks_received'], pg_temp.old_user_metrics('cccccccc-0000-4000-8000-000000000001') - array['ratings_given', 'forks_received'],
+          'user_metrics (achievements) unchanged for user 1 after deletes (but ratings_given and forks_received, which count tools rated and people since issue 15)');
 create temporary table expected_engagement_5 on commit drop as
 select * from playground.ai_playground_user_engagement where user_id = 'cccccccc-0000-4000-8000-000000000001';
 create temporary table expected_funnel_5 on commit drop as
@@ -984,8 +984,8 @@ select results_eq($$select * from playground.ai_playground_tool_analytics order 
                   'ai_playground_tool_analytics: the user''s per-tool figures (from the counters) equal the live aggregate after deletes');
 select tests.clear_authentication();
 -- the functions and per-user views return what the released versions return (after deletes)
-select is(playground_private.user_metrics('cccccccc-0000-4000-8000-000000000002'), pg_temp.old_user_metrics('cccccccc-0000-4000-8000-000000000002'),
-          'user_metrics (achievements) unchanged for user 2 after deletes');
+select is(playground_private.user_metrics('cccccccc-0000-4000-8000-000000000002') - array['ratings_given', 'forks_received'], pg_temp.old_user_metrics('cccccccc-0000-4000-8000-000000000002') - array['ratings_given', 'forks_received'],
+          'user_metrics (achievements) unchanged for user 2 after deletes (but ratings_given and forks_received, which count tools rated and people since issue 15)');
 create temporary table expected_engagement_6 on commit drop as
 select * from playground.ai_playground_user_engagement where user_id = 'cccccccc-0000-4000-8000-000000000002';
 create temporary table expected_funnel_6 on commit drop as
