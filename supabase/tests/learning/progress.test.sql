@@ -103,7 +103,7 @@ select is(
     (select status::text from learning.course_enrollments where course_id = '00000000-0000-4000-b000-00000000c001'),
     'completed', 're-completing the lesson completes the enrollment again');
 select is((select count(*)::int from learning.achievements), 1, 'the course_completed achievement is not awarded twice');
-select is((select count(*)::int from learning.notifications), 2, 'a notification is sent for each completion');
+select is((select count(*)::int from learning.notifications), 1, 'the completion notification is sent once per learner and course (re-completing sends none, issue 15)');
 
 -- Deleting a progress row lowers progress.
 delete from learning.user_progress where lesson_id = '00000000-0000-4000-b000-000000001004';

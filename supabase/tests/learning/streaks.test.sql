@@ -148,11 +148,13 @@ select results_eq(
     $$values (2, 4, date '2026-05-02')$$,
     'the rejected calls wrote nothing');
 -- Even if execute were granted, a signed-in user could only act for themself.
-select from set_config('request.jwt.claims', '{"role": "authenticated", "sub": "00000000-0000-4000-c000-000000000001"}', true);
+grant execute on function learning_private.advance_streak(uuid, date) to authenticated;
+select tests.authenticate_as('streak.weekly@example.com');
 select throws_ok(
     $$select learning_private.advance_streak(tests.get_user_id('streak.daily@example.com'), date '2026-05-03')$$,
     '42501', null, 'the caller check refuses a signed-in user acting for another user (42501)');
 select tests.clear_authentication();
+revoke execute on function learning_private.advance_streak(uuid, date) from authenticated;
 
 -- Triggers: learning activity advances the streak --------------------------------------
 insert into learning.courses (id, title, is_published) values ('00000000-0000-4000-c000-00000000c001', 'Streak course', true);
