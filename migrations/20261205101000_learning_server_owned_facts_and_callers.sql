@@ -35,9 +35,7 @@ as $$
 $$;
 
 comment on function learning_private.caller_role() is
-'The database role the session acts as: the role set by SET ROLE (PostgREST sets anon, authenticated or service_role per request), else the login role. Unlike current_user it keeps naming the caller inside SECURITY DEFINER functions; unlike auth.role() (the JWT claim, a setting any session can change) a session cannot choose it beyond its role memberships.';
-
-revoke execute on function learning_private.caller_role() from public, anon, authenticated;
+'The database role the session acts as: the role set by SET ROLE (PostgREST sets anon, authenticated or service_role per request), else the login role. Unlike current_user it keeps naming the caller inside SECURITY DEFINER functions; unlike auth.role() (the JWT role claim, a setting any session can change) a session cannot choose it beyond its role memberships.';
 
 create function learning_private.caller_is_api()
 returns boolean
@@ -51,7 +49,36 @@ $$;
 comment on function learning_private.caller_is_api() is
 'True when the session acts as an API client role (caller_role() is anon or authenticated). The rule of every module: write guards (invoker triggers) ask current_user; entry checks of SECURITY DEFINER functions ask the session''s role; nothing asks the JWT role claim.';
 
+create function learning_private.caller_is_service()
+returns boolean
+language sql
+stable
+set search_path = ''
+as $$
+    select pg_catalog.pg_has_role(learning_private.caller_role(), 'service_role', 'member');
+$$;
+
+comment on function learning_private.caller_is_service() is
+'True when the session acts as service_role or as a role that is a member of it (postgres on Supabase, pg_cron jobs, migrations): caller_role(), never the JWT role claim.';
+
+create function learning_private.caller_api_role()
+returns text
+language sql
+stable
+set search_path = ''
+as $$
+    select r.role
+    from (select learning_private.caller_role() as role) as r
+    where r.role in ('anon', 'authenticated', 'service_role');
+$$;
+
+comment on function learning_private.caller_api_role() is
+'The API role the session acts as (anon, authenticated or service_role, from caller_role()), or null for a direct database session. For audit records: a forged JWT role claim cannot make an entry look like the service role''s.';
+
+revoke execute on function learning_private.caller_role() from public, anon, authenticated;
 revoke execute on function learning_private.caller_is_api() from public, anon, authenticated;
+revoke execute on function learning_private.caller_is_service() from public, anon, authenticated;
+revoke execute on function learning_private.caller_api_role() from public, anon, authenticated;
 
 create or replace function learning_private.course_learners(p_course_id uuid)
 returns table (
@@ -183,13 +210,10 @@ declare
     v_row_id uuid;
     v_old_changed jsonb;
     v_new_changed jsonb;
-    v_role text := learning_private.caller_role();
-begin
     -- the API role of the session (not the JWT claim, which any session can
     -- set); a direct database session is recorded by db_user alone
-    if v_role not in ('anon', 'authenticated', 'service_role') then
-        v_role := null;
-    end if;
+    v_role text := learning_private.caller_api_role();
+begin
     if tg_op in ('UPDATE', 'DELETE') then
         v_old := to_jsonb(old);
     end if;

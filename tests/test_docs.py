@@ -59,6 +59,7 @@ create policy "notes: author can select" on demo.notes
 create policy "notes: author can insert" on demo.notes
     for insert to authenticated with check (author_id = (select auth.uid()));
 grant select, insert on demo.notes to authenticated;
+grant update (body, mood) on demo.notes to authenticated;
 
 create function demo_private.touch() returns trigger language plpgsql set search_path = '' as $$
 begin
@@ -187,7 +188,8 @@ def test_module_page_says_who_may_do_what_under_rls(generated):
             " `author_id = (select auth.uid())`.") in notes
     assert ("- **notes: author can insert**: `authenticated` may insert rows that satisfy"
             " `author_id = (select auth.uid())`.") in notes
-    assert "**Grants**: `authenticated`: select, insert." in notes
+    # a column-level grant names its columns: what a client may write
+    assert "**Grants**: `authenticated`: select, insert, update (body, mood)." in notes
     assert "anon" not in notes.split("**Grants**", 1)[1].split("\n", 1)[0]
     authors = section((root / "docs" / "demo.md").read_text(), "### `authors`")
     assert "enabled, no policies: only roles that bypass RLS" in authors

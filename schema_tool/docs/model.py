@@ -66,7 +66,8 @@ def key_columns(t: Table) -> tuple[str, ...]:
 
 
 def api_grants(t: Table) -> dict[str, list[str]]:
-    """API role -> what it may do to the table: a privilege, or `<privilege> (some columns)`."""
+    """API role -> what it may do to the table: a privilege, or `<privilege> (col, ...)`
+    for a column-level grant, naming the columns (what a client may write)."""
     def holds(grants, role, privilege):
         return any(g.privilege == privilege and g.role in (role, "public") for g in grants)
 
@@ -76,8 +77,10 @@ def api_grants(t: Table) -> dict[str, list[str]]:
         for privilege in TABLE_PRIVILEGES:
             if holds(t.grants, role, privilege):
                 privileges.append(privilege)
-            elif privilege in COLUMN_PRIVILEGES and any(holds(c.grants, role, privilege) for c in t.columns):
-                privileges.append(f"{privilege} (some columns)")
+            elif privilege in COLUMN_PRIVILEGES:
+                columns = [c.name for c in t.columns if holds(c.grants, role, privilege)]
+                if columns:
+                    privileges.append(f"{privilege} ({', '.join(columns)})")
     return out
 
 

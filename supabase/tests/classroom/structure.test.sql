@@ -100,7 +100,8 @@ select ok(not has_column_privilege('authenticated', 'classroom.student_progress'
 select functions_are('classroom', array['question_answer_key', 'question_details', 'accept_invitation', 'my_invitations', 'leave_tenant',
     'export_my_data', 'request_erasure', 'set_ai_provider_key', 'delete_ai_provider_key', 'ai_provider_key_status'],
     'classroom exposes question_answer_key, question_details, the membership functions, the GDPR functions and the AI key functions');
-select functions_are('classroom_private', array['current_tenant_id', 'current_user_role', 'published_lesson_ids', 'managed_lesson_ids', 'managed_lesson_id_array',
+select functions_are('classroom_private', array['caller_api_role', 'caller_is_api', 'caller_is_service', 'caller_role',
+    'current_tenant_id', 'current_user_role', 'published_lesson_ids', 'managed_lesson_ids', 'managed_lesson_id_array',
     'question_data_is_valid', 'score_answer', 'question_answer_key', 'question_details', 'set_updated_at', 'set_lesson_id_from_parent', 'bump_version',
     'check_milestone_timestamp', 'stamp_question_review', 'guard_user_update', 'create_tenant_defaults', 'write_audit_log',
     'prepare_question_attempt', 'record_grade', 'set_grade_status', 'refresh_progress_score', 'stamp_config_author',

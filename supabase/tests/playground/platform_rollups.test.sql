@@ -575,19 +575,23 @@ select throws_ok(
     $$select count(*) from playground_private.refresh_platform_rollups()$$,
     '42501', null,
     'refresh: an admin gets 42501 (no execute; admins read the rollups, pg_cron refreshes them)');
--- the caller check inside the function, past the execute privilege
-select set_config('role', 'service_role', true);
+-- the caller check inside the function, past the execute privilege: the
+-- session's role decides, never the JWT role claim (issue 15)
+select tests.clear_authentication();
+grant execute on function playground_private.refresh_platform_rollups() to anon, authenticated;
+select tests.authenticate_as('pg.rollup1@test.local');
+select set_config('request.jwt.claims',
+    (current_setting('request.jwt.claims')::jsonb || '{"role": "service_role"}')::text, true);
 select throws_ok(
     $$select count(*) from playground_private.refresh_platform_rollups()$$,
     '42501', 'playground: refreshing the platform rollups is for service_role',
-    'refresh: the role service_role carrying a signed-in user''s JWT gets 42501 from the caller check');
-select tests.clear_authentication();
-select set_config('request.jwt.claims', '{"role": "authenticated", "sub": "00000000-0000-4000-8000-000000000000"}', true);
+    'attack: a signed-in user whose JWT claims role service_role gets 42501 from the caller check');
 select throws_ok(
-    $$select count(*) from playground_private.refresh_platform_rollups()$$,
-    '42501', 'playground: refreshing the platform rollups is for service_role',
-    'refresh: an API request (JWT role authenticated) on a database role that is a member of service_role gets 42501');
+    $$select count(*) from playground.ai_playground_signup_funnel$$,
+    '42501', 'playground: the sign-up funnel is for service_role and admins',
+    'attack: nor does the forged claim open the sign-up funnel (signup_funnel() asks the session''s role)');
 select tests.clear_authentication();
+revoke execute on function playground_private.refresh_platform_rollups() from anon, authenticated;
 select results_eq(
     $$select rollup_name, refreshed_at from playground.ai_playground_platform_rollup_refreshes order by 1$$,
     $$select rollup_name, refreshed_at from status_before order by 1$$,

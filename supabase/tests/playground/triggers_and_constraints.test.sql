@@ -81,7 +81,7 @@ select is(
 select throws_ok(
     $$insert into playground.ai_playground_creations (user_id, parent_id, title, creation_type)
       values (auth.uid(), '13131313-0000-4000-8000-0000000000ff', 'Orphan', 'prompt')$$,
-    '23503', null, 'an unknown parent raises 23503');
+    '42501', null, 'an unknown parent raises 42501 for an API caller, the error of an invisible one (no existence oracle, issue 15)');
 
 select tests.authenticate_as('pg.forker@test.local');
 insert into playground.ai_playground_creations (id, user_id, parent_id, title, creation_type)
