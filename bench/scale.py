@@ -13,7 +13,8 @@ In one throwaway PostgreSQL (the embedded engine):
 3. runs every query of bench/queries/<module>.py RUNS times (after 2 warm-up
    runs) as an authenticated user (role authenticated, request.jwt.claims set
    as PostgREST sets them; a heavy and a typical user) and, for the same rows,
-   as service_role; captures EXPLAIN (ANALYZE, BUFFERS) of each into
+   as service_role, the two forms alternating run by run (so that load from
+   other jobs hits both alike); captures EXPLAIN (ANALYZE, BUFFERS) of each into
    bench/plans/<module>__<query>.txt;
 4. prints one table (query, rows, p50, p95, RLS/bypass ratio, index used,
    goal flags) and writes it to bench/results/scale-<SCALE>.md and .json.
@@ -21,6 +22,7 @@ In one throwaway PostgreSQL (the embedded engine):
 Goals (issue 9): RLS overhead <= 1.3x; per-user reads <= 5 ms p50; dashboards
 and analytics <= 100 ms p50; no Seq Scan of a table over 100k rows on a
 per-user path; all migrations applied to an empty database <= 3 s.
+Issue 20: per-user writes <= 5 ms p50 (timed with their BEGIN and ROLLBACK).
 
 Env: SCALE (default 1), RUNS (default 20), MODULES (comma list, default all),
 PREPARE=1 measures with server-side prepared statements (generic plans after 5 runs),
@@ -29,6 +31,11 @@ APPLY=<file.sql> applies a SQL file (proposed schema changes) after the load
 and before the queries, to measure a fix (plans go to bench/plans/after-<file>/);
 BENCH_URL=<url> skips migrate and load and measures an existing bench database
 (one left by KEEP=1); TAG=<name> labels such a run's outputs.
+
+A subset: `--module learning --module playground` (or MODULES=...) loads and
+measures only those modules; `--only write` (or ONLY=write; a comma list of
+kinds or query names) measures only those queries, e.g.
+`SCALE=1 bench/scale.py --module learning,playground --only write`.
 """
 
 from __future__ import annotations
@@ -60,6 +67,7 @@ MODULES = ["learning", "playground", "aiml", "classroom", "simulation"]
 
 GOAL_RATIO = 1.3
 GOAL_PER_USER_MS = 5.0
+GOAL_WRITE_MS = 5.0  # issue 20: every per-user write, in its rolled-back transaction
 GOAL_DASHBOARD_MS = 100.0
 GOAL_MIGRATE_S = 3.0
 BIG_TABLE_ROWS = 100_000
@@ -225,6 +233,14 @@ def load_data(srv, url: str, scale: float, modules: list[str]) -> dict:
                 conn.execute(f"analyze {table}")
             timings["rollup_refresh_s"] = round(time.perf_counter() - started, 1)
             log(f"playground rollups refreshed: {timings['rollup_refresh_s']} s")
+        # The load dirtied gigabytes of shared buffers and WAL: without a checkpoint here the
+        # spread checkpoint (and backends evicting dirty buffers) runs during the first
+        # module's writes, which then measure the load's write-back, not their own work.
+        started = time.perf_counter()
+        with psycopg.connect(srv.admin_url, autocommit=True) as admin:
+            admin.execute("checkpoint")
+        timings["checkpoint_s"] = round(time.perf_counter() - started, 1)
+        log(f"checkpoint after the load: {timings['checkpoint_s']} s")
         timings["rows"] = dict(
             conn.execute(
                 """select n.nspname || '.' || c.relname, c.reltuples::bigint
@@ -292,6 +308,37 @@ def timed_runs(conn, text: str, params: dict, runs: int, write: bool) -> tuple[l
     return times, nrows
 
 
+def paired_runs(conn, auth, svc, params: dict, runs: int, write: bool):
+    """RLS and bypass runs alternated (auth, svc, auth, svc, ...), so that load from
+    other jobs on the machine, a checkpoint or autovacuum hits both forms alike and
+    the ratio stays meaningful on a busy machine. auth/svc: (sql, set-up callable)."""
+    times = {"auth": [], "svc": []}
+    rows = {"auth": 0, "svc": 0}
+
+    def once(which):
+        text, setup = auth if which == "auth" else svc
+        setup()
+        started = time.perf_counter()
+        if write:
+            with conn.transaction(force_rollback=True):
+                cur = conn.execute(text, params)
+                n = len(cur.fetchall()) if cur.description else cur.rowcount
+        else:
+            cur = conn.execute(text, params)
+            n = len(cur.fetchall())
+        rows[which] = n
+        return (time.perf_counter() - started) * 1000
+
+    first = max(once("auth"), once("svc"))
+    if first < 5000:  # a second warm-up, unless one run already takes seconds
+        first = max(once("auth"), once("svc"))
+    n = runs if first < 500 else max(3, min(runs, 5))
+    for _ in range(n):
+        for which in ("auth", "svc"):
+            times[which].append(once(which))
+    return times["auth"], rows["auth"], times["svc"], rows["svc"]
+
+
 def explain(conn, text: str, params: dict, write: bool) -> str:
     q = "explain (analyze, buffers) " + text
     if write:
@@ -331,7 +378,15 @@ def pct(values: list[float], p: float) -> float:
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
-def run_module(url: str, module: str, runs: int, plans_dir: Path, sizes: dict) -> list[Result]:
+def selected(q: Query, only: list[str]) -> bool:
+    """--only: a query is measured when its name, or its kind, is listed (empty: all).
+    A kind selects the per-user queries only: a whole-platform job (the rollups'
+    refresh, a minute a run at SCALE=1) is measured when named."""
+    return not only or q.name in only or (q.kind in only and not q.platform)
+
+
+def run_module(url: str, module: str, runs: int, plans_dir: Path, sizes: dict,
+               only: list[str] | None = None) -> list[Result]:
     mod = load_module_queries(module)
     results: list[Result] = []
     # PREPARE=1: server-side prepared statements after 5 runs (psycopg's default, PostgREST's
@@ -347,6 +402,8 @@ def run_module(url: str, module: str, runs: int, plans_dir: Path, sizes: dict) -
                            flags=["ERROR"], note=repr(exc))]
         log(f"{module}: personas " + ", ".join(f"{k}={v.get('label', '')}" for k, v in personas.items()))
         for q in mod.QUERIES:
+            if not selected(q, only or []):
+                continue
             if q.requires and conn.execute("select to_regclass(%s)", (q.requires,)).fetchone()[0] is None:
                 continue
             write = q.kind == "write"
@@ -365,22 +422,29 @@ def run_module(url: str, module: str, runs: int, plans_dir: Path, sizes: dict) -
                         plan = explain(conn, q.sql, params, write)
                         svc_times = None
                     else:
-                        if q.role == "anon":
-                            act_as(conn, "anon", None)
-                        else:
-                            act_as(conn, "authenticated", persona["uid"], admin=q.admin)
-                        auth_times, nrows = timed_runs(conn, q.sql, params, runs, write)
-                        plan = explain(conn, q.sql, params, write)
+                        def as_user():
+                            if q.role == "anon":
+                                act_as(conn, "anon", None)
+                            else:
+                                act_as(conn, "authenticated", persona["uid"], admin=q.admin)
+
+                        def as_service():
+                            act_as(conn, "service_role", None)
+
                         svc_times = None
                         svc_plan = None
                         if q.svc:
-                            act_as(conn, "service_role", None)
-                            svc_times, svc_rows = timed_runs(conn, q.svc_sql or q.sql, params, runs, write)
+                            auth_times, nrows, svc_times, svc_rows = paired_runs(
+                                conn, (q.sql, as_user), (q.svc_sql or q.sql, as_service), params, runs, write)
                             svc_plan = explain(conn, q.svc_sql or q.sql, params, write)
-                            if svc_rows != nrows:
-                                q_note = f"service_role returned {svc_rows} rows"
-                            else:
-                                q_note = ""
+                            as_user()
+                        else:
+                            as_user()
+                            auth_times, nrows = timed_runs(conn, q.sql, params, runs, write)
+                        plan = explain(conn, q.sql, params, write)
+                        q_note = ""
+                        if q.svc and svc_rows != nrows:
+                            q_note = f"service_role returned {svc_rows} rows"
                 except psycopg.Error as exc:
                     reset_role(conn)
                     log(f"  {module}.{q.name} [{persona_name}] FAILED: {str(exc).splitlines()[0]}")
@@ -421,6 +485,8 @@ def flags_for(r: Result, q: Query) -> list[str]:
     flags = []
     if q.kind == "per_user" and r.p50 > GOAL_PER_USER_MS:
         flags.append(f">{GOAL_PER_USER_MS:g}ms")
+    if q.kind == "write" and not q.platform and r.p50 > GOAL_WRITE_MS:
+        flags.append(f">{GOAL_WRITE_MS:g}ms")
     if q.kind in ("dashboard", "search") and r.p50 > GOAL_DASHBOARD_MS:
         flags.append(f">{GOAL_DASHBOARD_MS:g}ms")
     if r.ratio is not None and r.ratio > GOAL_RATIO and r.p50 - (r.svc_p50 or 0) > 0.5:
@@ -475,7 +541,8 @@ def machine() -> dict:
     }
 
 
-def measure(url: str, modules: list[str], runs: int, apply_file: str | None, info: dict) -> list[Result]:
+def measure(url: str, modules: list[str], runs: int, apply_file: str | None, info: dict,
+            only: list[str] | None = None) -> list[Result]:
     plans_dir = BENCH / "plans"
     if apply_file:
         with psycopg.connect(url, autocommit=True) as conn:
@@ -494,14 +561,29 @@ def measure(url: str, modules: list[str], runs: int, apply_file: str | None, inf
             sizes[rel] = n
     results: list[Result] = []
     for module in modules:
-        results += run_module(url, module, runs, plans_dir, sizes)
+        results += run_module(url, module, runs, plans_dir, sizes, only)
     return results
 
 
-def main() -> int:
+def split_list(values: list[str]) -> list[str]:
+    return [v for item in values for v in item.split(",") if v]
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="scale benchmark (see the module docstring)")
+    parser.add_argument("--module", action="append", default=[], help="module(s) to load and measure")
+    parser.add_argument("--only", action="append", default=[], help="query kinds or names to measure")
+    args = parser.parse_args(argv)
     scale = float(os.environ.get("SCALE", "1"))
     runs = int(os.environ.get("RUNS", "20"))
-    modules = [m for m in os.environ.get("MODULES", ",".join(MODULES)).split(",") if m]
+    modules = split_list(args.module) or [m for m in os.environ.get("MODULES", ",".join(MODULES)).split(",") if m]
+    unknown = sorted(set(modules) - set(MODULES))
+    if unknown:
+        print(f"error: unknown module(s): {', '.join(unknown)} (known: {', '.join(MODULES)})", file=sys.stderr)
+        return 2
+    only = split_list(args.only) or [o for o in os.environ.get("ONLY", "").split(",") if o]
     keep = os.environ.get("KEEP") == "1"
     apply_file = os.environ.get("APPLY")
     out_dir = BENCH / "results"
@@ -510,14 +592,14 @@ def main() -> int:
     info = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "scale": scale, "runs": runs,
             "machine": machine(), "command": " ".join(
                 [f"SCALE={scale:g}"] + ([f"MODULES={','.join(modules)}"] if len(modules) < 5 else [])
-                + [".venv/bin/python bench/scale.py"])}
+                + [".venv/bin/python bench/scale.py"] + ([f"--only {','.join(only)}"] if only else []))}
     existing = os.environ.get("BENCH_URL")
     if existing:
         # queries only, against a database a previous KEEP=1 run left behind
         info["postgres"] = psycopg.connect(existing).execute("select version()").fetchone()[0]
         info["migrate_s"] = []
         info["load"] = {"total_s": 0}
-        results = measure(existing, modules, runs, apply_file, info)
+        results = measure(existing, modules, runs, apply_file, info, only)
     else:
         with engines.throwaway("embedded", keep=keep, in_memory=False) as srv:
             with psycopg.connect(srv.url, autocommit=True) as conn:
@@ -532,7 +614,7 @@ def main() -> int:
             gen_started = time.perf_counter()
             info["load"] = load_data(srv, url, scale, modules)
             info["load"]["total_s"] = round(time.perf_counter() - gen_started, 1)
-            results = measure(url, modules, runs, apply_file, info)
+            results = measure(url, modules, runs, apply_file, info, only)
             if keep:
                 log(f"server kept running: BENCH_URL='{url}'")
     info["loadavg_end"] = os.getloadavg()
@@ -548,6 +630,8 @@ def main() -> int:
     print(f"load: {info['load']['total_s']} s, total: {info['total_s']} s, "
           f"loadavg start {info['machine']['loadavg_start']} end {info['loadavg_end']}")
     tag = f"scale-{scale:g}" + ("" if not apply_file else "-" + Path(apply_file).stem)
+    if only or len(modules) < len(MODULES):  # a subset never overwrites a whole run's results
+        tag += "-" + "-".join(modules if len(modules) < len(MODULES) else ["all"]) + "".join(f"-{o}" for o in only)
     if os.environ.get("TAG"):
         tag = f"scale-{scale:g}-{os.environ['TAG']}"
     (out_dir / f"{tag}.md").write_text(

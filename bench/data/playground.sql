@@ -117,3 +117,4 @@ where d.is_active;
 -- way a restore would be repaired (bench/scale.py refreshes the platform
 -- rollups once the indexes are back)
 select playground_private.rebuild_user_stats();
+select playground_private.rebuild_achievement_counters();
