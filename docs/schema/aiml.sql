@@ -239,6 +239,84 @@ ALTER FUNCTION aiml_private.apply_inventory_movement() OWNER TO postgres;
 COMMENT ON FUNCTION aiml_private.apply_inventory_movement() IS 'Trigger function: applies a new inventory movement to aiml.inventory.current_stock (creating the inventory row when missing, locking it), rejects a non-adjustment movement that would take stock below zero, records stock_after.';
 
 --
+-- Name: caller_api_role(); Type: FUNCTION; Schema: aiml_private; Owner: postgres
+--
+
+CREATE FUNCTION aiml_private.caller_api_role() RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select r.role
+    from (select aiml_private.caller_role() as role) as r
+    where r.role in ('anon', 'authenticated', 'service_role');
+$$;
+
+ALTER FUNCTION aiml_private.caller_api_role() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_api_role(); Type: COMMENT; Schema: aiml_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION aiml_private.caller_api_role() IS 'The API role the session acts as (anon, authenticated or service_role, from caller_role()), or null for a direct database session. For audit records: a forged JWT role claim cannot make an entry look like the service role''s.';
+
+--
+-- Name: caller_is_api(); Type: FUNCTION; Schema: aiml_private; Owner: postgres
+--
+
+CREATE FUNCTION aiml_private.caller_is_api() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select aiml_private.caller_role() in ('anon', 'authenticated');
+$$;
+
+ALTER FUNCTION aiml_private.caller_is_api() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_is_api(); Type: COMMENT; Schema: aiml_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION aiml_private.caller_is_api() IS 'True when the session acts as an API client role (caller_role() is anon or authenticated). The rule of every module: write guards (invoker triggers) ask current_user; entry checks of SECURITY DEFINER functions ask the session''s role; nothing asks the JWT role claim.';
+
+--
+-- Name: caller_is_service(); Type: FUNCTION; Schema: aiml_private; Owner: postgres
+--
+
+CREATE FUNCTION aiml_private.caller_is_service() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select pg_catalog.pg_has_role(aiml_private.caller_role(), 'service_role', 'member');
+$$;
+
+ALTER FUNCTION aiml_private.caller_is_service() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_is_service(); Type: COMMENT; Schema: aiml_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION aiml_private.caller_is_service() IS 'True when the session acts as service_role or as a role that is a member of it (postgres on Supabase, pg_cron jobs, migrations): caller_role(), never the JWT role claim.';
+
+--
+-- Name: caller_role(); Type: FUNCTION; Schema: aiml_private; Owner: postgres
+--
+
+CREATE FUNCTION aiml_private.caller_role() RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select coalesce(nullif(pg_catalog.current_setting('role', true), 'none'), session_user::text);
+$$;
+
+ALTER FUNCTION aiml_private.caller_role() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_role(); Type: COMMENT; Schema: aiml_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION aiml_private.caller_role() IS 'The database role the session acts as: the role set by SET ROLE (PostgREST sets anon, authenticated or service_role per request), else the login role. Unlike current_user it keeps naming the caller inside SECURITY DEFINER functions; unlike auth.role() (the JWT role claim, a setting any session can change) a session cannot choose it beyond its role memberships.';
+
+--
 -- Name: check_product_category_cycle(); Type: FUNCTION; Schema: aiml_private; Owner: postgres
 --
 
@@ -576,7 +654,7 @@ CREATE FUNCTION aiml_private.sync_user_email() RETURNS trigger
 begin
     -- A signed-in user may only create or change their own profile (RLS
     -- checks it too, but only after this trigger has read auth.users).
-    if (select auth.role()) = 'authenticated'
+    if (select aiml_private.caller_is_api())
        and new.auth_user_id is distinct from (select auth.uid()) then
         raise exception 'aiml: a user can only create or change their own profile'
             using errcode = '42501';
@@ -594,7 +672,7 @@ ALTER FUNCTION aiml_private.sync_user_email() OWNER TO postgres;
 -- Name: FUNCTION sync_user_email(); Type: COMMENT; Schema: aiml_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION aiml_private.sync_user_email() IS 'Trigger function: copies auth.users.email into aiml.users.email whenever a profile is created or changed. SECURITY DEFINER to read auth.users; rejects a signed-in caller acting on someone else''s profile.';
+COMMENT ON FUNCTION aiml_private.sync_user_email() IS 'Trigger function: copies auth.users.email into aiml.users.email whenever a profile is created or changed. SECURITY DEFINER to read auth.users; rejects an API client (caller_is_api(), the session''s role, not the JWT role claim) acting on someone else''s profile (42501) before it reads anything.';
 
 --
 -- Name: traffic_split_is_valid(jsonb); Type: FUNCTION; Schema: aiml_private; Owner: postgres
@@ -658,7 +736,7 @@ ALTER TABLE aiml.ab_test_results OWNER TO postgres;
 -- Name: TABLE ab_test_results; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.ab_test_results IS 'Per-variant results of an A/B test; at most one winner per test. Readable by signed-in users, written by the service role.';
+COMMENT ON TABLE aiml.ab_test_results IS 'Per-variant results of an A/B test; at most one winner per test. Readable by signed-in users, written by the service role. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN ab_test_results.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -763,7 +841,7 @@ ALTER TABLE aiml.ab_tests OWNER TO postgres;
 -- Name: TABLE ab_tests; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.ab_tests IS 'A/B test definitions (marketing intelligence use cases). Readable by signed-in users, written by the service role.';
+COMMENT ON TABLE aiml.ab_tests IS 'A/B test definitions (marketing intelligence use cases). Readable by signed-in users, written by the service role. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN ab_tests.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -962,7 +1040,7 @@ ALTER TABLE aiml.code_examples OWNER TO postgres;
 -- Name: TABLE code_examples; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.code_examples IS 'Code examples (with tests, refactorings and known security issues) that train the DevLab models. Service role only.';
+COMMENT ON TABLE aiml.code_examples IS 'Code examples (with tests, refactorings and known security issues) that train the DevLab models. Service role only. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN code_examples.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -1095,7 +1173,7 @@ ALTER TABLE aiml.content_chunks OWNER TO postgres;
 -- Name: TABLE content_chunks; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.content_chunks IS 'Text content (descriptions, theory, tips...) of use cases and discovery tools, chunked and embedded for semantic search (aiml.search_content_chunks). A chunk belongs to one use case, one discovery tool, or neither (general content). Public.';
+COMMENT ON TABLE aiml.content_chunks IS 'Text content (descriptions, theory, tips...) of use cases and discovery tools, chunked and embedded for semantic search (aiml.search_content_chunks). A chunk belongs to one use case, one discovery tool, or neither (general content). Public. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN content_chunks.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -1202,7 +1280,7 @@ ALTER TABLE aiml.content_syncs OWNER TO postgres;
 -- Name: TABLE content_syncs; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.content_syncs IS 'Log of content synchronisation runs. Service role only.';
+COMMENT ON TABLE aiml.content_syncs IS 'Log of content synchronisation runs. Service role only. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN content_syncs.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -1294,7 +1372,7 @@ ALTER TABLE aiml.content_versions OWNER TO postgres;
 -- Name: TABLE content_versions; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.content_versions IS 'Versions of catalogue content (immutable history used to sync frontend and backend content files). Service role only.';
+COMMENT ON TABLE aiml.content_versions IS 'Versions of catalogue content (immutable history used to sync frontend and backend content files). Service role only. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN content_versions.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -1404,7 +1482,7 @@ ALTER TABLE aiml.conversation_examples OWNER TO postgres;
 -- Name: TABLE conversation_examples; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.conversation_examples IS 'Query/response pairs that train AI Conversation Mode. No PII: no user column, context rejects personal keys. Service role only.';
+COMMENT ON TABLE aiml.conversation_examples IS 'Query/response pairs that train AI Conversation Mode. No PII: no user column, context rejects personal keys. Service role only. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN conversation_examples.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -1510,7 +1588,7 @@ ALTER TABLE aiml.customer_segments OWNER TO postgres;
 -- Name: TABLE customer_segments; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.customer_segments IS 'Customer segments produced by the segmentation use case. Service role only.';
+COMMENT ON TABLE aiml.customer_segments IS 'Customer segments produced by the segmentation use case. Service role only. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN customer_segments.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -1607,7 +1685,7 @@ ALTER TABLE aiml.customers OWNER TO postgres;
 -- Name: TABLE customers; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.customers IS 'Customers of the demo shop (churn and segmentation use cases). Holds an email (PII): service role only. total_orders/total_spent are stored aggregates maintained by the backend (the synthetic data has history beyond aiml.orders).';
+COMMENT ON TABLE aiml.customers IS 'Customers of the demo shop (churn and segmentation use cases). Holds an email (PII): service role only. total_orders/total_spent are stored aggregates maintained by the backend (the synthetic data has history beyond aiml.orders). Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN customers.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -1714,7 +1792,7 @@ ALTER TABLE aiml.devlab_analyses OWNER TO postgres;
 -- Name: TABLE devlab_analyses; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.devlab_analyses IS 'AI code analyses of a DevLab project, written by the service role, readable by the project owner.';
+COMMENT ON TABLE aiml.devlab_analyses IS 'AI code analyses of a DevLab project, written by the service role, readable by the project owner. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN devlab_analyses.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -1833,7 +1911,7 @@ ALTER TABLE aiml.devlab_executions OWNER TO postgres;
 -- Name: TABLE devlab_executions; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.devlab_executions IS 'Sandboxed code runs of a DevLab project, with the resource limits the container ran under (memory, CPU, time) and what it used. The owner queues runs (status queued, no results); the runner (service role) records results. Audit log: owners cannot change or delete runs.';
+COMMENT ON TABLE aiml.devlab_executions IS 'Sandboxed code runs of a DevLab project, with the resource limits the container ran under (memory, CPU, time) and what it used. The owner queues runs (status queued, no results); the runner (service role) records results. Audit log: owners cannot change or delete runs. Client-writable (insert only, the project''s owner): project_id, language, code (at most 200,000 characters for API writes), memory_limit_mb, cpu_limit, time_limit_ms. Server-owned: status, output, error, execution_time_ms, container_id, security_scan_result, memory_used_mb, cpu_time_ms (the runner, service_role), created_at, updated_at.';
 
 --
 -- Name: COLUMN devlab_executions.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -1989,7 +2067,7 @@ ALTER TABLE aiml.devlab_files OWNER TO postgres;
 -- Name: TABLE devlab_files; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.devlab_files IS 'Files of a DevLab project (private to the project owner).';
+COMMENT ON TABLE aiml.devlab_files IS 'Files of a DevLab project (private to the project owner). Client-writable (the project''s owner; insert, update, delete): project_id, file_path, file_name, content (at most 1,000,000 characters for API writes), language, file_type. Private to the owner. Server-owned: created_at and updated_at (now() for API writes).';
 
 --
 -- Name: COLUMN devlab_files.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -2094,7 +2172,7 @@ ALTER TABLE aiml.devlab_insights OWNER TO postgres;
 -- Name: TABLE devlab_insights; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.devlab_insights IS 'AI insights about a DevLab project, written by the service role, readable by the project owner.';
+COMMENT ON TABLE aiml.devlab_insights IS 'AI insights about a DevLab project, written by the service role, readable by the project owner. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN devlab_insights.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -2214,7 +2292,7 @@ ALTER TABLE aiml.devlab_projects OWNER TO postgres;
 -- Name: TABLE devlab_projects; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.devlab_projects IS 'DevLab projects: private to their owner. Setting marked_for_deletion_at asks for the code to be purged; aiml.purge_devlab_code_marked_for_deletion() deletes such projects with all their files, executions, analyses, tests, vulnerabilities and insights.';
+COMMENT ON TABLE aiml.devlab_projects IS 'DevLab projects: private to their owner. Setting marked_for_deletion_at asks for the code to be purged; aiml.purge_devlab_code_marked_for_deletion() deletes such projects with all their files, executions, analyses, tests, vulnerabilities and insights. Client-writable (the owner; insert, update, delete): project_id, name, language, user_id (one''s own profile), environment and metadata (jsonb at most 64 KiB each), marked_for_deletion_at (a request: the server stamps now()). Server-owned: created_at and updated_at (now() for API writes).';
 
 --
 -- Name: COLUMN devlab_projects.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -2327,7 +2405,7 @@ ALTER TABLE aiml.devlab_tests OWNER TO postgres;
 -- Name: TABLE devlab_tests; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.devlab_tests IS 'Tests of a DevLab project, written by the owner or generated by AI; private to the project owner.';
+COMMENT ON TABLE aiml.devlab_tests IS 'Tests of a DevLab project, written by the owner or generated by AI; private to the project owner. Client-writable (the project''s owner; insert, update, delete): project_id, test_name, test_type, framework, test_code (at most 200,000 characters for API writes), status, coverage_percentage, generated_by_ai: the owner''s own test bookkeeping, read by nobody else and feeding nothing. Server-owned: created_at and updated_at (now() for API writes).';
 
 --
 -- Name: COLUMN devlab_tests.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -2457,7 +2535,7 @@ ALTER TABLE aiml.devlab_vulnerabilities OWNER TO postgres;
 -- Name: TABLE devlab_vulnerabilities; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.devlab_vulnerabilities IS 'Security vulnerabilities found in a DevLab project, written by the service role, readable by the project owner.';
+COMMENT ON TABLE aiml.devlab_vulnerabilities IS 'Security vulnerabilities found in a DevLab project, written by the service role, readable by the project owner. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN devlab_vulnerabilities.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -2577,7 +2655,7 @@ ALTER TABLE aiml.discovery_tool_executions OWNER TO postgres;
 -- Name: TABLE discovery_tool_executions; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.discovery_tool_executions IS 'Log of Discovery tool runs (append-only for users: own rows only).';
+COMMENT ON TABLE aiml.discovery_tool_executions IS 'Log of Discovery tool runs (append-only for users: own rows only). Client-writable (insert only, own rows): tool_id, user_id (one''s own profile), input_data, output_data, visualization_data, surprise_result (jsonb at most 64 KiB each): the user''s own log, read by nobody else and feeding no public figure. Server-owned: id, created_at (now()).';
 
 --
 -- Name: COLUMN discovery_tool_executions.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -2679,7 +2757,7 @@ ALTER TABLE aiml.discovery_tools OWNER TO postgres;
 -- Name: TABLE discovery_tools; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.discovery_tools IS 'Discovery Zone tools (color-predictor, bill-negotiator, ... inserted by migration). Public.';
+COMMENT ON TABLE aiml.discovery_tools IS 'Discovery Zone tools (color-predictor, bill-negotiator, ... inserted by migration). Public. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN discovery_tools.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -2840,7 +2918,7 @@ ALTER TABLE aiml.industries OWNER TO postgres;
 -- Name: TABLE industries; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.industries IS 'Industry definitions (9 reference rows inserted by migration): the first level of the use-case catalogue. Public.';
+COMMENT ON TABLE aiml.industries IS 'Industry definitions (9 reference rows inserted by migration): the first level of the use-case catalogue. Public. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN industries.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -2943,7 +3021,7 @@ ALTER TABLE aiml.inventory OWNER TO postgres;
 -- Name: TABLE inventory; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.inventory IS 'Stock level per product. current_stock changes only through aiml.inventory_movements (trigger); it can go below zero only through an explicit adjustment movement. Public catalogue (stock is shown in the shop).';
+COMMENT ON TABLE aiml.inventory IS 'Stock level per product. current_stock changes only through aiml.inventory_movements (trigger); it can go below zero only through an explicit adjustment movement. Public catalogue (stock is shown in the shop). Client-writable: nothing. Server-owned: current_stock, derived from inventory_movements (service_role).';
 
 --
 -- Name: COLUMN inventory.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -3023,7 +3101,7 @@ ALTER TABLE aiml.inventory_movements OWNER TO postgres;
 -- Name: TABLE inventory_movements; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.inventory_movements IS 'Append-only stock ledger: each row changes aiml.inventory.current_stock by quantity (trigger; creates the inventory row when missing). Rows cannot be updated or deleted (corrections are new adjustment rows), except when their product is deleted.';
+COMMENT ON TABLE aiml.inventory_movements IS 'Append-only stock ledger: each row changes aiml.inventory.current_stock by quantity (trigger; creates the inventory row when missing). Rows cannot be updated or deleted (corrections are new adjustment rows), except when their product is deleted. Client-writable: nothing; service_role appends movements.';
 
 --
 -- Name: COLUMN inventory_movements.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -3111,7 +3189,7 @@ ALTER TABLE aiml.model_deployments OWNER TO postgres;
 -- Name: TABLE model_deployments; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.model_deployments IS 'Deployments of model versions. Endpoint URLs are internal: service role only. A model version with deployments cannot be deleted (retire it instead).';
+COMMENT ON TABLE aiml.model_deployments IS 'Deployments of model versions. Endpoint URLs are internal: service role only. A model version with deployments cannot be deleted (retire it instead). Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN model_deployments.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -3199,7 +3277,7 @@ ALTER TABLE aiml.model_metrics OWNER TO postgres;
 -- Name: TABLE model_metrics; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.model_metrics IS 'Measurements of a model version (immutable: a new measurement is a new row). Readable by signed-in users, written by the service role.';
+COMMENT ON TABLE aiml.model_metrics IS 'Measurements of a model version (immutable: a new measurement is a new row). Readable by signed-in users, written by the service role. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN model_metrics.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -3297,7 +3375,7 @@ ALTER TABLE aiml.model_versions OWNER TO postgres;
 -- Name: TABLE model_versions; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.model_versions IS 'Model versions with their training strategy and serving service; at most one active version per model_name. Readable by signed-in users, written by the service role.';
+COMMENT ON TABLE aiml.model_versions IS 'Model versions with their training strategy and serving service; at most one active version per model_name. Readable by signed-in users, written by the service role. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN model_versions.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -3431,7 +3509,7 @@ ALTER TABLE aiml.order_items OWNER TO postgres;
 -- Name: TABLE order_items; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.order_items IS 'Order line items. Inserting, changing or deleting an item recomputes the order''s total. Service role only.';
+COMMENT ON TABLE aiml.order_items IS 'Order line items. Inserting, changing or deleting an item recomputes the order''s total. Service role only. Client-writable: nothing; service_role writes items (unit price defaulted, order total recomputed by trigger).';
 
 --
 -- Name: COLUMN order_items.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -3519,7 +3597,7 @@ ALTER TABLE aiml.orders OWNER TO postgres;
 -- Name: TABLE orders; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.orders IS 'Orders of the demo shop. total is always the sum of the order''s items (kept by trigger; a value written directly is replaced). Service role only.';
+COMMENT ON TABLE aiml.orders IS 'Orders of the demo shop. total is always the sum of the order''s items (kept by trigger; a value written directly is replaced). Service role only. Client-writable: nothing; service_role writes orders, and total is derived from the items by trigger.';
 
 --
 -- Name: COLUMN orders.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -3612,7 +3690,7 @@ ALTER TABLE aiml.product_categories OWNER TO postgres;
 -- Name: TABLE product_categories; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.product_categories IS 'Product category hierarchy (a tree: a trigger rejects cycles). Deleting a category makes its children top-level. Public catalogue.';
+COMMENT ON TABLE aiml.product_categories IS 'Product category hierarchy (a tree: a trigger rejects cycles). Deleting a category makes its children top-level. Public catalogue. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN product_categories.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -3698,7 +3776,7 @@ ALTER TABLE aiml.product_variants OWNER TO postgres;
 -- Name: TABLE product_variants; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.product_variants IS 'Variants of a product (size, colour, ...). Public catalogue.';
+COMMENT ON TABLE aiml.product_variants IS 'Variants of a product (size, colour, ...). Public catalogue. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN product_variants.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -3791,7 +3869,7 @@ ALTER TABLE aiml.products OWNER TO postgres;
 -- Name: TABLE products; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.products IS 'Product catalogue of the demo shop, with text and image embeddings for recommendation and visual search (HNSW, cosine). Public catalogue.';
+COMMENT ON TABLE aiml.products IS 'Product catalogue of the demo shop, with text and image embeddings for recommendation and visual search (HNSW, cosine). Public catalogue. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN products.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -3919,7 +3997,7 @@ ALTER TABLE aiml.simulation_examples OWNER TO postgres;
 -- Name: TABLE simulation_examples; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.simulation_examples IS 'Worked examples of interactive simulations that train Interactive AI Mode. No PII. Service role only.';
+COMMENT ON TABLE aiml.simulation_examples IS 'Worked examples of interactive simulations that train Interactive AI Mode. No PII. Service role only. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN simulation_examples.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -4031,7 +4109,7 @@ ALTER TABLE aiml.training_datasets OWNER TO postgres;
 -- Name: TABLE training_datasets; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.training_datasets IS 'Versioned training datasets. Service role only.';
+COMMENT ON TABLE aiml.training_datasets IS 'Versioned training datasets. Service role only. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN training_datasets.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -4150,7 +4228,7 @@ ALTER TABLE aiml.transactions OWNER TO postgres;
 -- Name: TABLE transactions; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.transactions IS 'Payment transactions with fraud labels and scores (fraud detection use case). Service role only.';
+COMMENT ON TABLE aiml.transactions IS 'Payment transactions with fraud labels and scores (fraud detection use case). Service role only. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN transactions.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -4259,7 +4337,7 @@ ALTER TABLE aiml.use_case_categories OWNER TO postgres;
 -- Name: TABLE use_case_categories; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.use_case_categories IS 'Use-case categories (9 reference rows inserted by migration), e.g. Product Discovery, Pricing & Fraud. Public.';
+COMMENT ON TABLE aiml.use_case_categories IS 'Use-case categories (9 reference rows inserted by migration), e.g. Product Discovery, Pricing & Fraud. Public. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN use_case_categories.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -4372,7 +4450,7 @@ ALTER TABLE aiml.use_case_executions OWNER TO postgres;
 -- Name: TABLE use_case_executions; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.use_case_executions IS 'Log of use-case runs (audit: users can add and read their own rows, never change them). user_id is null for runs logged by the backend without a signed-in user.';
+COMMENT ON TABLE aiml.use_case_executions IS 'Log of use-case runs (audit: users can add and read their own rows, never change them). user_id is null for runs logged by the backend without a signed-in user. Client-writable (insert only, own rows): use_case_id, user_id (one''s own profile), input_data, output_data (jsonb at most 64 KiB each), confidence, latency_ms, model_version: the user''s own log, read by nobody else and feeding no public figure. Server-owned: id, created_at (now()).';
 
 --
 -- Name: COLUMN use_case_executions.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -4483,7 +4561,7 @@ ALTER TABLE aiml.use_cases OWNER TO postgres;
 -- Name: TABLE use_cases; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.use_cases IS 'Use-case catalogue (30+ reference rows across the 9 industries inserted by migration). Static use cases render stored content; dynamic ones (is_dynamic) call api_endpoint. Public.';
+COMMENT ON TABLE aiml.use_cases IS 'Use-case catalogue (30+ reference rows across the 9 industries inserted by migration). Static use cases render stored content; dynamic ones (is_dynamic) call api_endpoint. Public. Client-writable: nothing; written by service_role (and migrations for reference rows).';
 
 --
 -- Name: COLUMN use_cases.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -4625,7 +4703,7 @@ ALTER TABLE aiml.users OWNER TO postgres;
 -- Name: TABLE users; Type: COMMENT; Schema: aiml; Owner: postgres
 --
 
-COMMENT ON TABLE aiml.users IS 'Profile of a platform user, one-to-one with auth.users (Supabase Auth owns identity and credentials: the seed''s hashed_password is deliberately not stored). A signed-in user creates their own profile (no trigger on auth.users). Integer id kept as the seed says; aiml_private.current_user_id() maps auth.uid() to it. Deleting the auth user deletes the profile and, by cascade, the person''s executions and DevLab projects.';
+COMMENT ON TABLE aiml.users IS 'Profile of a platform user, one-to-one with auth.users (Supabase Auth owns identity and credentials: the seed''s hashed_password is deliberately not stored). A signed-in user creates their own profile (no trigger on auth.users). Integer id kept as the seed says; aiml_private.current_user_id() maps auth.uid() to it. Deleting the auth user deletes the profile and, by cascade, the person''s executions and DevLab projects. Client-writable: insert auth_user_id (one''s own auth user), username, preferences; update username, preferences (text at most 200 characters, jsonb at most 16 KiB for API writes). Server-owned: id, email (copied from auth.users), is_active, created_at, updated_at.';
 
 --
 -- Name: COLUMN users.id; Type: COMMENT; Schema: aiml; Owner: postgres
@@ -5497,19 +5575,19 @@ CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON aiml.devlab_executions
 -- Name: devlab_files guard_api_write; Type: TRIGGER; Schema: aiml; Owner: postgres
 --
 
-CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON aiml.devlab_files FOR EACH ROW EXECUTE FUNCTION aiml_private.guard_api_write('created:created_at', 'content=1000000');
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON aiml.devlab_files FOR EACH ROW EXECUTE FUNCTION aiml_private.guard_api_write('created:created_at', 'created:updated_at', 'content=1000000');
 
 --
 -- Name: devlab_projects guard_api_write; Type: TRIGGER; Schema: aiml; Owner: postgres
 --
 
-CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON aiml.devlab_projects FOR EACH ROW EXECUTE FUNCTION aiml_private.guard_api_write('created:created_at');
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON aiml.devlab_projects FOR EACH ROW EXECUTE FUNCTION aiml_private.guard_api_write('created:created_at', 'created:updated_at', 'touched:marked_for_deletion_at');
 
 --
 -- Name: devlab_tests guard_api_write; Type: TRIGGER; Schema: aiml; Owner: postgres
 --
 
-CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON aiml.devlab_tests FOR EACH ROW EXECUTE FUNCTION aiml_private.guard_api_write('created:created_at', 'test_code=200000');
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON aiml.devlab_tests FOR EACH ROW EXECUTE FUNCTION aiml_private.guard_api_write('created:created_at', 'created:updated_at', 'test_code=200000');
 
 --
 -- Name: discovery_tool_executions guard_api_write; Type: TRIGGER; Schema: aiml; Owner: postgres
@@ -6699,6 +6777,30 @@ GRANT ALL ON FUNCTION aiml.search_content_chunks(p_query_embedding extensions.ve
 --
 
 REVOKE ALL ON FUNCTION aiml_private.apply_inventory_movement() FROM PUBLIC;
+
+--
+-- Name: FUNCTION caller_api_role(); Type: ACL; Schema: aiml_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION aiml_private.caller_api_role() FROM PUBLIC;
+
+--
+-- Name: FUNCTION caller_is_api(); Type: ACL; Schema: aiml_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION aiml_private.caller_is_api() FROM PUBLIC;
+
+--
+-- Name: FUNCTION caller_is_service(); Type: ACL; Schema: aiml_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION aiml_private.caller_is_service() FROM PUBLIC;
+
+--
+-- Name: FUNCTION caller_role(); Type: ACL; Schema: aiml_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION aiml_private.caller_role() FROM PUBLIC;
 
 --
 -- Name: FUNCTION check_product_category_cycle(); Type: ACL; Schema: aiml_private; Owner: postgres

@@ -435,7 +435,7 @@ ALTER TABLE classroom.erasure_requests OWNER TO postgres;
 -- Name: TABLE erasure_requests; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.erasure_requests IS 'GDPR erasure requests: a member asks for their classroom data to be erased (classroom.request_erasure()); the service role processes the request (classroom_private.process_erasure_request). No foreign key to the member on purpose: the request outlives the membership it erases, as the record that the erasure was done. The member and the tenant''s admins read requests; only the functions write them.';
+COMMENT ON TABLE classroom.erasure_requests IS 'GDPR erasure requests: a member asks for their classroom data to be erased (classroom.request_erasure()); the service role processes the request (classroom_private.process_erasure_request). No foreign key to the member on purpose: the request outlives the membership it erases, as the record that the erasure was done. The member and the tenant''s admins read requests; only the functions write them. Client writes: nothing directly; a member asks through classroom.request_erasure(). Server-owned: every column (requested_at, status, processed_at by the service role).';
 
 --
 -- Name: COLUMN erasure_requests.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -574,11 +574,9 @@ CREATE FUNCTION classroom_private.ai_provider_key(p_tenant_id uuid, p_provider c
     SET search_path TO ''
     AS $_$
 declare
-    v_role text := coalesce((select auth.role()), '');
     v_key text;
 begin
-    if not (v_role = 'service_role'
-            or (v_role = '' and pg_catalog.pg_has_role(session_user, 'service_role', 'member'))) then
+    if not (select classroom_private.caller_is_service()) then
         raise exception 'classroom: AI provider keys are readable by the service role only' using errcode = '42501';
     end if;
     if not classroom_private.vault_is_installed() then
@@ -612,10 +610,8 @@ CREATE FUNCTION classroom_private.assert_can_manage_ai_keys(p_tenant_id uuid) RE
     SET search_path TO ''
     AS $$
 declare
-    v_role text := coalesce((select auth.role()), '');
 begin
-    if v_role = 'service_role'
-        or (v_role = '' and pg_catalog.pg_has_role(session_user, 'service_role', 'member')) then
+    if (select classroom_private.caller_is_service()) then
         return;
     end if;
     if p_tenant_id is null
@@ -774,6 +770,84 @@ ALTER FUNCTION classroom_private.bump_version() OWNER TO postgres;
 --
 
 COMMENT ON FUNCTION classroom_private.bump_version() IS 'Trigger function (content versioning of lessons and questions): version 1 on insert, +1 when content changes; status, review fields and the cascaded lesson_id do not count as content.';
+
+--
+-- Name: caller_api_role(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.caller_api_role() RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select r.role
+    from (select classroom_private.caller_role() as role) as r
+    where r.role in ('anon', 'authenticated', 'service_role');
+$$;
+
+ALTER FUNCTION classroom_private.caller_api_role() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_api_role(); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.caller_api_role() IS 'The API role the session acts as (anon, authenticated or service_role, from caller_role()), or null for a direct database session. For audit records: a forged JWT role claim cannot make an entry look like the service role''s.';
+
+--
+-- Name: caller_is_api(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.caller_is_api() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select classroom_private.caller_role() in ('anon', 'authenticated');
+$$;
+
+ALTER FUNCTION classroom_private.caller_is_api() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_is_api(); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.caller_is_api() IS 'True when the session acts as an API client role (caller_role() is anon or authenticated). The rule of every module: write guards (invoker triggers) ask current_user; entry checks of SECURITY DEFINER functions ask the session''s role; nothing asks the JWT role claim.';
+
+--
+-- Name: caller_is_service(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.caller_is_service() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select pg_catalog.pg_has_role(classroom_private.caller_role(), 'service_role', 'member');
+$$;
+
+ALTER FUNCTION classroom_private.caller_is_service() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_is_service(); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.caller_is_service() IS 'True when the session acts as service_role or as a role that is a member of it (postgres on Supabase, pg_cron jobs, migrations): caller_role(), never the JWT role claim.';
+
+--
+-- Name: caller_role(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
+--
+
+CREATE FUNCTION classroom_private.caller_role() RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select coalesce(nullif(pg_catalog.current_setting('role', true), 'none'), session_user::text);
+$$;
+
+ALTER FUNCTION classroom_private.caller_role() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_role(); Type: COMMENT; Schema: classroom_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION classroom_private.caller_role() IS 'The database role the session acts as: the role set by SET ROLE (PostgREST sets anon, authenticated or service_role per request), else the login role. Unlike current_user it keeps naming the caller inside SECURITY DEFINER functions; unlike auth.role() (the JWT role claim, a setting any session can change) a session cannot choose it beyond its role memberships.';
 
 --
 -- Name: check_attempt_caller(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
@@ -1177,7 +1251,7 @@ begin
         p_event_type,
         p_subject_user_id,
         (select auth.uid()),
-        coalesce(nullif((select auth.role()), ''), 'database'),
+        coalesce((select classroom_private.caller_api_role()), 'database'),
         coalesce(p_details, '{}'::jsonb)
     );
 end
@@ -1189,7 +1263,7 @@ ALTER FUNCTION classroom_private.log_security_event(p_tenant_id uuid, p_event_ty
 -- Name: FUNCTION log_security_event(p_tenant_id uuid, p_event_type text, p_subject_user_id uuid, p_details jsonb); Type: COMMENT; Schema: classroom_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION classroom_private.log_security_event(p_tenant_id uuid, p_event_type text, p_subject_user_id uuid, p_details jsonb) IS 'Appends one event to classroom.security_events with the caller as actor (auth.uid(), auth.role() or database). Called by the classroom triggers and checked functions only: EXECUTE is revoked from every API role.';
+COMMENT ON FUNCTION classroom_private.log_security_event(p_tenant_id uuid, p_event_type text, p_subject_user_id uuid, p_details jsonb) IS 'Appends one event to classroom.security_events with the caller as actor (auth.uid(), and the API role the session acts as, caller_api_role(), or database; never the JWT role claim). Called by the classroom triggers and checked functions only: EXECUTE is revoked from every API role.';
 
 --
 -- Name: managed_lesson_id_array(); Type: FUNCTION; Schema: classroom_private; Owner: postgres
@@ -1247,7 +1321,6 @@ CREATE FUNCTION classroom_private.member_data_export(p_user_id uuid) RETURNS jso
     SET search_path TO ''
     AS $_$
 declare
-    v_role text := coalesce((select auth.role()), '');
     v_result jsonb := '{}'::jsonb;
     v_part jsonb;
     v_source record;
@@ -1255,8 +1328,7 @@ declare
 begin
     if p_user_id is null
         or not (p_user_id = (select auth.uid())
-                or v_role = 'service_role'
-                or (v_role = '' and pg_catalog.pg_has_role(session_user, 'service_role', 'member'))) then
+                or (select classroom_private.caller_is_service())) then
         raise exception 'classroom: a member exports only their own data'
             using errcode = '42501';
     end if;
@@ -1441,11 +1513,9 @@ CREATE FUNCTION classroom_private.process_erasure_request(p_tenant_id uuid, p_re
     SET search_path TO ''
     AS $$
 declare
-    v_role text := coalesce((select auth.role()), '');
     v_request classroom.erasure_requests;
 begin
-    if not (v_role = 'service_role'
-            or (v_role = '' and pg_catalog.pg_has_role(session_user, 'service_role', 'member'))) then
+    if not (select classroom_private.caller_is_service()) then
         raise exception 'classroom: erasure requests are processed by the service role' using errcode = '42501';
     end if;
     select r.* into v_request
@@ -2209,7 +2279,7 @@ ALTER TABLE classroom.ai_configurations OWNER TO postgres;
 -- Name: TABLE ai_configurations; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.ai_configurations IS 'AI provider settings per tenant; at most one active configuration per provider and tenant (partial unique index). API keys are never stored here (parameters refuse api_key/apiKey/secret): a tenant admin stores them encrypted in Supabase Vault with classroom.set_ai_provider_key, and only the service role reads them back (classroom_private.ai_provider_key).';
+COMMENT ON TABLE classroom.ai_configurations IS 'AI provider settings per tenant; at most one active configuration per provider and tenant (partial unique index). API keys are never stored here (parameters refuse api_key/apiKey/secret): a tenant admin stores them encrypted in Supabase Vault with classroom.set_ai_provider_key, and only the service role reads them back (classroom_private.ai_provider_key). Client writes: a tenant ADMIN inserts, updates and deletes the tenant''s configurations: name, provider, model, parameters (no secrets), is_active (text at most 10,000 characters, jsonb at most 64 KiB). Server-owned: created_by_id (the caller), created_at and updated_at (now()); every change is in audit_logs.';
 
 --
 -- Name: COLUMN ai_configurations.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -2305,7 +2375,7 @@ ALTER TABLE classroom.ai_usage_logs OWNER TO postgres;
 -- Name: TABLE ai_usage_logs; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.ai_usage_logs IS 'One row per AI request: tokens, cost and response time, for cost tracking and monitoring. Server-owned entirely: written by the server (service role) only; members read their own rows, admins the tenant''s.';
+COMMENT ON TABLE classroom.ai_usage_logs IS 'One row per AI request: tokens, cost and response time, for cost tracking and monitoring. Server-owned entirely: written by the server (service role) only; members read their own rows, admins the tenant''s. Client writes: nothing.';
 
 --
 -- Name: COLUMN ai_usage_logs.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -2865,7 +2935,7 @@ ALTER TABLE classroom.milestones OWNER TO postgres;
 -- Name: TABLE milestones; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.milestones IS 'Interactive checkpoints at a point in time of a video; playback pauses there for the questions. The key is (tenant_id, id), so the seed''s milestone lookup groups by both: select m.id, m.timestamp, m.title, m.is_required, count(q.id) as question_count from milestones m left join questions q on q.tenant_id = m.tenant_id and q.milestone_id = m.id and q.status = ''APPROVED'' where m.video_id = $1 group by m.tenant_id, m.id order by m.timestamp. (`group by m.id` alone fails with 42803: m.id is not the whole key.)';
+COMMENT ON TABLE classroom.milestones IS 'Interactive checkpoints at a point in time of a video; playback pauses there for the questions. The key is (tenant_id, id), so the seed''s milestone lookup groups by both: select m.id, m.timestamp, m.title, m.is_required, count(q.id) as question_count from milestones m left join questions q on q.tenant_id = m.tenant_id and q.milestone_id = m.id and q.status = ''APPROVED'' where m.video_id = $1 group by m.tenant_id, m.id order by m.timestamp. (`group by m.id` alone fails with 42803: m.id is not the whole key.) Client writes: a TEACHER for their own lessons, an ADMIN for any lesson of the tenant: video_id, title, description, timestamp (within the video), is_required (text at most 10,000 characters). Server-owned: lesson_id (from the video), created_at and updated_at (now()).';
 
 --
 -- Name: COLUMN milestones.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -3246,7 +3316,7 @@ ALTER TABLE classroom.security_events OWNER TO postgres;
 -- Name: TABLE security_events; Type: COMMENT; Schema: classroom; Owner: postgres
 --
 
-COMMENT ON TABLE classroom.security_events IS 'Security event trail (the seed''s "security event monitoring"): membership and role changes, tenant changes, sign-ins (from auth.users.last_sign_in_at, stamped by Supabase Auth), data exports, erasure requests and their processing, AI provider key changes. Append-only: written only by classroom_private.log_security_event (triggers and checked functions), never edited. Readable by the tenant''s admins (their tenant) and by the member an event is about; service_role reads all. No foreign keys on purpose: an event outlives the tenant or member it names (a deleted tenant''s events stay for service_role; erasure clears subject_user_id).';
+COMMENT ON TABLE classroom.security_events IS 'Security event trail (the seed''s "security event monitoring"): membership and role changes, tenant changes, sign-ins (from auth.users.last_sign_in_at, stamped by Supabase Auth), data exports, erasure requests and their processing, AI provider key changes. Append-only: written only by classroom_private.log_security_event (triggers and checked functions), never edited. Readable by the tenant''s admins (their tenant) and by the member an event is about; service_role reads all. No foreign keys on purpose: an event outlives the tenant or member it names (a deleted tenant''s events stay for service_role; erasure clears subject_user_id). Client writes: nothing; the actor role is the session''s API role, never the JWT role claim.';
 
 --
 -- Name: COLUMN security_events.tenant_id; Type: COMMENT; Schema: classroom; Owner: postgres
@@ -4816,7 +4886,7 @@ CREATE TRIGGER delete_tenant_ai_keys BEFORE DELETE ON classroom.tenants FOR EACH
 -- Name: ai_configurations guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
 --
 
-CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.ai_configurations FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write('created:created_at', 'caller:created_by_id');
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.ai_configurations FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write('created:created_at', 'created:updated_at', 'caller:created_by_id');
 
 --
 -- Name: analytics_events guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
@@ -4846,7 +4916,7 @@ CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.lessons FOR 
 -- Name: milestones guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
 --
 
-CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.milestones FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write('created:created_at');
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON classroom.milestones FOR EACH ROW EXECUTE FUNCTION classroom_private.guard_api_write('created:created_at', 'created:updated_at');
 
 --
 -- Name: question_attempts guard_api_write; Type: TRIGGER; Schema: classroom; Owner: postgres
@@ -6002,6 +6072,30 @@ REVOKE ALL ON FUNCTION classroom_private.audit_tenant_change() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION classroom_private.bump_version() FROM PUBLIC;
+
+--
+-- Name: FUNCTION caller_api_role(); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.caller_api_role() FROM PUBLIC;
+
+--
+-- Name: FUNCTION caller_is_api(); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.caller_is_api() FROM PUBLIC;
+
+--
+-- Name: FUNCTION caller_is_service(); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.caller_is_service() FROM PUBLIC;
+
+--
+-- Name: FUNCTION caller_role(); Type: ACL; Schema: classroom_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION classroom_private.caller_role() FROM PUBLIC;
 
 --
 -- Name: FUNCTION check_attempt_caller(); Type: ACL; Schema: classroom_private; Owner: postgres

@@ -208,7 +208,7 @@ ALTER TABLE learning.user_streaks OWNER TO postgres;
 -- Name: TABLE user_streaks; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON TABLE learning.user_streaks IS 'Learning streak of a user (one row per user, created at signup). Advanced by learning_private.advance_streak when the user completes a lesson or an assessment or records a learning session; users may only choose streak_type.';
+COMMENT ON TABLE learning.user_streaks IS 'Learning streak of a user (one row per user, created at signup). Advanced by learning_private.advance_streak when the user completes a lesson or an assessment or records a learning session; users may only choose streak_type. Client-writable: update streak_type of one''s own row (a new type restarts current_streak). Server-owned: current_streak, longest_streak, last_activity_date (advance_streak, from server-owned dates), created_at, updated_at.';
 
 --
 -- Name: COLUMN user_streaks.id; Type: COMMENT; Schema: learning; Owner: postgres
@@ -275,7 +275,7 @@ begin
             using errcode = '22004';
     end if;
     if p_user_id is distinct from (select auth.uid())
-       and coalesce((select auth.role()), 'service_role') <> 'service_role' then
+       and learning_private.caller_is_api() then
         raise exception 'advance_streak: a user can only record their own learning activity'
             using errcode = '42501';
     end if;
@@ -303,12 +303,15 @@ begin
         return v_streak;
     end if;
 
-    v_streak.current_streak := case
-        when v_gap is null then 1
-        when v_gap = 0 then greatest(v_streak.current_streak, 1)
-        when v_gap = 1 then v_streak.current_streak + 1
-        else 1
-    end;
+    if v_gap is null then
+        v_streak.current_streak := 1;
+    elsif v_gap = 0 then
+        v_streak.current_streak := greatest(v_streak.current_streak, 1);
+    elsif v_gap = 1 then
+        v_streak.current_streak := v_streak.current_streak + 1;
+    else
+        v_streak.current_streak := 1;
+    end if;
 
     update learning.user_streaks as s
     set current_streak = v_streak.current_streak,
@@ -327,7 +330,7 @@ ALTER FUNCTION learning_private.advance_streak(p_user_id uuid, p_activity_date d
 -- Name: FUNCTION advance_streak(p_user_id uuid, p_activity_date date); Type: COMMENT; Schema: learning_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION learning_private.advance_streak(p_user_id uuid, p_activity_date date) IS 'Records learning activity of p_user_id on day p_activity_date and returns the streak row. daily: the next day adds 1, the same day changes nothing, a gap of more than one day resets to 1; weekly: the same with ISO weeks (Monday start). Activity dated before last_activity_date is ignored. longest_streak keeps the best. Called by the activity triggers and by service_role (backfills); a signed-in user may only act for themself (42501). Nulls raise 22004.';
+COMMENT ON FUNCTION learning_private.advance_streak(p_user_id uuid, p_activity_date date) IS 'Records learning activity of p_user_id on day p_activity_date and returns the streak row. daily: the next day adds 1, the same day changes nothing, a gap of more than one day resets to 1; weekly: the same with ISO weeks (Monday start). Activity dated before last_activity_date is ignored. longest_streak keeps the best. Called by the activity triggers (with server-owned dates) and by service_role (backfills); an API client (caller_is_api(), the session''s role, not the JWT role claim) may only act for themself (42501). Nulls raise 22004.';
 
 --
 -- Name: anonymize_audit_actor(); Type: FUNCTION; Schema: learning_private; Owner: postgres
@@ -419,6 +422,84 @@ ALTER FUNCTION learning_private.authored_lesson_id_array() OWNER TO postgres;
 COMMENT ON FUNCTION learning_private.authored_lesson_id_array() IS 'Ids of every lesson (published or not) of the courses the signed-in caller authors, as an array (empty, never null). Only answers for the caller. Used by the user_progress and user_feedback select policies as lesson_id = any (...): user_progress has no index leading with course_id, its (lesson_id, course_id) index serves this arm.';
 
 --
+-- Name: caller_api_role(); Type: FUNCTION; Schema: learning_private; Owner: postgres
+--
+
+CREATE FUNCTION learning_private.caller_api_role() RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select r.role
+    from (select learning_private.caller_role() as role) as r
+    where r.role in ('anon', 'authenticated', 'service_role');
+$$;
+
+ALTER FUNCTION learning_private.caller_api_role() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_api_role(); Type: COMMENT; Schema: learning_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION learning_private.caller_api_role() IS 'The API role the session acts as (anon, authenticated or service_role, from caller_role()), or null for a direct database session. For audit records: a forged JWT role claim cannot make an entry look like the service role''s.';
+
+--
+-- Name: caller_is_api(); Type: FUNCTION; Schema: learning_private; Owner: postgres
+--
+
+CREATE FUNCTION learning_private.caller_is_api() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select learning_private.caller_role() in ('anon', 'authenticated');
+$$;
+
+ALTER FUNCTION learning_private.caller_is_api() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_is_api(); Type: COMMENT; Schema: learning_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION learning_private.caller_is_api() IS 'True when the session acts as an API client role (caller_role() is anon or authenticated). The rule of every module: write guards (invoker triggers) ask current_user; entry checks of SECURITY DEFINER functions ask the session''s role; nothing asks the JWT role claim.';
+
+--
+-- Name: caller_is_service(); Type: FUNCTION; Schema: learning_private; Owner: postgres
+--
+
+CREATE FUNCTION learning_private.caller_is_service() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select pg_catalog.pg_has_role(learning_private.caller_role(), 'service_role', 'member');
+$$;
+
+ALTER FUNCTION learning_private.caller_is_service() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_is_service(); Type: COMMENT; Schema: learning_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION learning_private.caller_is_service() IS 'True when the session acts as service_role or as a role that is a member of it (postgres on Supabase, pg_cron jobs, migrations): caller_role(), never the JWT role claim.';
+
+--
+-- Name: caller_role(); Type: FUNCTION; Schema: learning_private; Owner: postgres
+--
+
+CREATE FUNCTION learning_private.caller_role() RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select coalesce(nullif(pg_catalog.current_setting('role', true), 'none'), session_user::text);
+$$;
+
+ALTER FUNCTION learning_private.caller_role() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_role(); Type: COMMENT; Schema: learning_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION learning_private.caller_role() IS 'The database role the session acts as: the role set by SET ROLE (PostgREST sets anon, authenticated or service_role per request), else the login role. Unlike current_user it keeps naming the caller inside SECURITY DEFINER functions; unlike auth.role() (the JWT role claim, a setting any session can change) a session cannot choose it beyond its role memberships.';
+
+--
 -- Name: check_session_date(); Type: FUNCTION; Schema: learning_private; Owner: postgres
 --
 
@@ -448,6 +529,57 @@ ALTER FUNCTION learning_private.check_session_date() OWNER TO postgres;
 COMMENT ON FUNCTION learning_private.check_session_date() IS 'Trigger function (before insert on learning_analytics): for API roles (anon, authenticated) the session_date must be within one day of the server''s UTC date, so the streak it advances cannot be forged with backdated or future rows (23514 otherwise). The service role is trusted.';
 
 --
+-- Name: check_visible_references(); Type: FUNCTION; Schema: learning_private; Owner: postgres
+--
+
+CREATE FUNCTION learning_private.check_visible_references() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_new jsonb;
+    v_old jsonb := '{}'::jsonb;
+begin
+    if current_user not in ('anon', 'authenticated') then
+        return new;
+    end if;
+    v_new := to_jsonb(new);
+    if tg_op = 'UPDATE' then
+        v_old := to_jsonb(old);
+    end if;
+    -- with the caller's rights: what the select policies let them see
+    if ((v_new ->> 'course_id') is not null
+            and (v_new -> 'course_id') is distinct from (v_old -> 'course_id')
+            and not exists (
+                select 1 from learning.courses as c where c.id = (v_new ->> 'course_id')::uuid
+            ))
+        or ((v_new ->> 'lesson_id') is not null
+            and (v_new -> 'lesson_id') is distinct from (v_old -> 'lesson_id')
+            and not exists (
+                select 1 from learning.lessons as l where l.id = (v_new ->> 'lesson_id')::uuid
+            ))
+        or ((v_new ->> 'assessment_id') is not null
+            and (v_new -> 'assessment_id') is distinct from (v_old -> 'assessment_id')
+            and not exists (
+                select 1 from learning.assessments as a where a.id = (v_new ->> 'assessment_id')::uuid
+            )) then
+        raise exception 'learning: %: a course, lesson or assessment this user cannot see', tg_table_name
+            using errcode = '42501',
+                  hint = 'Refer to published content, or to content you author.';
+    end if;
+    return new;
+end
+$$;
+
+ALTER FUNCTION learning_private.check_visible_references() OWNER TO postgres;
+
+--
+-- Name: FUNCTION check_visible_references(); Type: COMMENT; Schema: learning_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION learning_private.check_visible_references() IS 'Trigger (before insert or update on user_feedback, chat_history, learning_analytics): for API callers (current_user anon or authenticated) every course_id, lesson_id and assessment_id the write sets must name a row the caller can see (published, or authored); otherwise one 42501, whether the row exists or not (no existence oracle, no feedback on someone else''s draft). Runs with the caller''s rights; service_role and migrations are not checked.';
+
+--
 -- Name: course_learners(uuid); Type: FUNCTION; Schema: learning_private; Owner: postgres
 --
 
@@ -460,7 +592,7 @@ begin
         raise exception 'course_learners: a course id is required'
             using errcode = '22004';
     end if;
-    if coalesce((select auth.role()), '') <> 'service_role'
+    if learning_private.caller_is_api()
        and not exists (
            select 1
            from learning.courses as c
@@ -493,7 +625,7 @@ ALTER FUNCTION learning_private.course_learners(p_course_id uuid) OWNER TO postg
 -- Name: FUNCTION course_learners(p_course_id uuid); Type: COMMENT; Schema: learning_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION learning_private.course_learners(p_course_id uuid) IS 'The learners enrolled in course p_course_id with their display name and avatar (the only profile columns an author sees: not email, bio, goals, language or time zone) and their enrollment status, progress and dates, oldest enrollment first. Reads profiles with the owner''s rights, so it checks the caller: the course''s author or service_role; anyone else, an unknown course included, gets 42501; a null id 22004. Called through learning.course_learners.';
+COMMENT ON FUNCTION learning_private.course_learners(p_course_id uuid) IS 'The learners enrolled in course p_course_id with their display name and avatar (the only profile columns an author sees: not email, bio, goals, language or time zone) and their enrollment status, progress and dates (server-owned: last_accessed is the server''s time), oldest enrollment first. Reads profiles with the owner''s rights, so it checks the caller: an API client (caller_is_api(), the session''s role, not the JWT role claim) must be the course''s author; anyone else, an unknown course included, gets 42501; service_role and database sessions pass; a null id 22004. Called through learning.course_learners.';
 
 --
 -- Name: course_progress(uuid, uuid); Type: FUNCTION; Schema: learning_private; Owner: postgres
@@ -522,6 +654,92 @@ ALTER FUNCTION learning_private.course_progress(p_user_id uuid, p_course_id uuid
 --
 
 COMMENT ON FUNCTION learning_private.course_progress(p_user_id uuid, p_course_id uuid) IS 'Percentage (0-100, two decimals) of the published lessons of course p_course_id that user p_user_id has completed; 0 for a course without published lessons. Internal: executable by no API role.';
+
+--
+-- Name: guard_api_write(); Type: FUNCTION; Schema: learning_private; Owner: postgres
+--
+
+CREATE FUNCTION learning_private.guard_api_write() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_arg text;
+    v_col text;
+    v_text_limit integer := 10000;
+    v_json_limit integer := 65536;
+    v_limits jsonb := '{}'::jsonb;
+    v_stamps jsonb := '{}'::jsonb;
+    v_row jsonb;
+    v_old jsonb := '{}'::jsonb;
+    v_key text;
+    v_value jsonb;
+    v_size integer;
+    v_limit integer;
+begin
+    if current_user not in ('anon', 'authenticated') then
+        return new;
+    end if;
+    v_row := to_jsonb(new);
+    if tg_op = 'UPDATE' then
+        v_old := to_jsonb(old);
+    end if;
+    -- tg_argv is null, not empty, for a trigger without arguments.
+    foreach v_arg in array coalesce(tg_argv, '{}'::text[]) loop
+        if v_arg like 'created:%' then
+            v_col := substr(v_arg, 9);
+            v_stamps := v_stamps || jsonb_build_object(
+                v_col, case when tg_op = 'INSERT' then to_jsonb(now()) else v_old -> v_col end);
+        elsif v_arg like 'touched:%' then
+            v_col := substr(v_arg, 9);
+            if v_row ->> v_col is not null
+                and (tg_op = 'INSERT' or (v_row -> v_col) is distinct from (v_old -> v_col)) then
+                v_stamps := v_stamps || jsonb_build_object(v_col, now());
+            end if;
+        elsif v_arg like 'caller:%' then
+            v_col := substr(v_arg, 8);
+            v_stamps := v_stamps || jsonb_build_object(
+                v_col, case when tg_op = 'INSERT' then to_jsonb((select auth.uid())) else v_old -> v_col end);
+        elsif v_arg like 'text=%' then
+            v_text_limit := substr(v_arg, 6)::integer;
+        elsif v_arg like 'json=%' then
+            v_json_limit := substr(v_arg, 6)::integer;
+        else
+            v_limits := v_limits || jsonb_build_object(split_part(v_arg, '=', 1), split_part(v_arg, '=', 2)::integer);
+        end if;
+    end loop;
+    for v_key, v_value in select e.key, e.value from jsonb_each(v_row) as e loop
+        -- Only what this write changes: a value stored before the limit stays editable around it.
+        continue when tg_op = 'UPDATE' and v_value is not distinct from (v_old -> v_key);
+        if jsonb_typeof(v_value) = 'string' then
+            v_size := length(v_value #>> '{}');
+            v_limit := coalesce((v_limits ->> v_key)::integer, v_text_limit);
+        elsif jsonb_typeof(v_value) in ('object', 'array') then
+            v_size := octet_length(v_value::text);
+            v_limit := coalesce((v_limits ->> v_key)::integer, v_json_limit);
+        else
+            continue;
+        end if;
+        if v_size > v_limit then
+            raise exception '%.%: % is too large (% > % allowed for API writes)', tg_table_name, v_key,
+                case when jsonb_typeof(v_value) = 'string' then 'text' else 'json' end, v_size, v_limit
+                using errcode = '22001';
+        end if;
+    end loop;
+    if v_stamps <> '{}'::jsonb then
+        new := jsonb_populate_record(new, v_stamps);
+    end if;
+    return new;
+end
+$$;
+
+ALTER FUNCTION learning_private.guard_api_write() OWNER TO postgres;
+
+--
+-- Name: FUNCTION guard_api_write(); Type: COMMENT; Schema: learning_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION learning_private.guard_api_write() IS 'Trigger function (before insert or update) for every table an API role can write: when current_user is anon or authenticated it bounds the input (text values at most 10,000 characters and jsonb values at most 64 KiB unless the trigger arguments say otherwise: text=N, json=N, column=N; only values the write changes are measured; 22001 when too large) and sets server-owned times (created:col = now() on insert and unchanged on update; touched:col = now() whenever the client sets it) and authors (caller:col = auth.uid() on insert, unchanged on update), so client-sent times and authors are ignored. The service role, migrations and SECURITY DEFINER helpers (running as their owner) are not limited.';
 
 --
 -- Name: guard_graded_attempt(); Type: FUNCTION; Schema: learning_private; Owner: postgres
@@ -710,8 +928,24 @@ begin
         return null;
     end if;
 
+    -- one reward per learner and course, whatever its title is now
+    -- (idx_achievements_course_completed)
+    if exists (
+        select 1
+        from learning.achievements as a
+        where a.user_id = new.user_id
+          and a.type = 'course_completed'
+          and (a.metadata ->> 'course_id') = new.course_id::text
+    ) then
+        return null;
+    end if;
+
     -- the author's text, bounded and attributed
-    v_label := '"' || case when length(v_title) > 120 then left(v_title, 119) || '…' else v_title end || '"';
+    if length(v_title) > 120 then
+        v_label := '"' || left(v_title, 119) || '…"';
+    else
+        v_label := '"' || v_title || '"';
+    end if;
 
     insert into learning.achievements (user_id, title, description, type, points, metadata)
     values (
@@ -723,6 +957,9 @@ begin
         jsonb_build_object('course_id', new.course_id, 'title_source', 'course_author')
     )
     on conflict (user_id, type, title) do nothing;
+    if not found then
+        return null;
+    end if;
 
     insert into learning.notifications (user_id, title, message, type, action_url)
     values (
@@ -742,7 +979,7 @@ ALTER FUNCTION learning_private.on_course_completed() OWNER TO postgres;
 -- Name: FUNCTION on_course_completed(); Type: COMMENT; Schema: learning_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION learning_private.on_course_completed() IS 'Trigger function (after an enrollment becomes completed): the system awards a course_completed achievement (100 points, once per course title) and sends a notification, unless the learner created the course (no reward for one''s own course). The course title (the author''s text) appears cut to 120 characters, in quotes and marked as set by the course author.';
+COMMENT ON FUNCTION learning_private.on_course_completed() IS 'Trigger function (after an enrollment becomes completed): the system awards a course_completed achievement (100 points) and sends a notification once per learner and course (metadata.course_id, idx_achievements_course_completed: a renamed course or a re-completed enrollment awards nothing again), unless the learner created the course (no reward for one''s own course). The course title (the author''s text) appears cut to 120 characters, in quotes and marked as set by the course author.';
 
 --
 -- Name: on_learning_session(); Type: FUNCTION; Schema: learning_private; Owner: postgres
@@ -861,6 +1098,30 @@ ALTER FUNCTION learning_private.refresh_enrollment_progress(p_user_id uuid, p_co
 --
 
 COMMENT ON FUNCTION learning_private.refresh_enrollment_progress(p_user_id uuid, p_course_id uuid, p_touch boolean) IS 'Recomputes the enrollment of p_user_id in p_course_id (if any): progress_percentage from course_progress, status completed at 100, back to active when a completed enrollment drops below 100; p_touch also stamps last_accessed. Internal: executable by no API role.';
+
+--
+-- Name: restart_streak_on_type_change(); Type: FUNCTION; Schema: learning_private; Owner: postgres
+--
+
+CREATE FUNCTION learning_private.restart_streak_on_type_change() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+    if new.streak_type is distinct from old.streak_type then
+        new.current_streak := 0;
+    end if;
+    return new;
+end
+$$;
+
+ALTER FUNCTION learning_private.restart_streak_on_type_change() OWNER TO postgres;
+
+--
+-- Name: FUNCTION restart_streak_on_type_change(); Type: COMMENT; Schema: learning_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION learning_private.restart_streak_on_type_change() IS 'Trigger (before update of streak_type on user_streaks): a new streak type restarts current_streak (0 until the next activity; longest_streak and last_activity_date stay), so switching between daily and weekly cannot bridge a gap.';
 
 --
 -- Name: set_updated_at(); Type: FUNCTION; Schema: learning_private; Owner: postgres
@@ -1004,6 +1265,9 @@ declare
     v_row_id uuid;
     v_old_changed jsonb;
     v_new_changed jsonb;
+    -- the API role of the session (not the JWT claim, which any session can
+    -- set); a direct database session is recorded by db_user alone
+    v_role text := learning_private.caller_api_role();
 begin
     if tg_op in ('UPDATE', 'DELETE') then
         v_old := to_jsonb(old);
@@ -1036,7 +1300,7 @@ begin
     insert into learning.audit_log (actor_id, actor_role, table_name, row_id, operation, old_data, new_data)
     values (
         (select auth.uid()),
-        (select auth.role()),
+        v_role,
         tg_table_name,
         v_row_id,
         tg_op,
@@ -1081,7 +1345,7 @@ ALTER TABLE learning.achievements OWNER TO postgres;
 -- Name: TABLE achievements; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON TABLE learning.achievements IS 'Achievements and badges earned by a user. Created by the system (service_role or definer functions), never by the user; a user reads their own. A user earns a given (type, title) once. Client-writable: nothing; every column is server-owned. A course title inside title/description is the course author''s text, quoted, at most 120 characters and marked as such; completing one''s own course earns nothing.';
+COMMENT ON TABLE learning.achievements IS 'Achievements and badges earned by a user. Created by the system (service_role or definer functions), never by the user; a user reads their own. Client-writable: nothing; every column is server-owned. A user earns a given (type, title) once, and a course_completed achievement once per course (metadata.course_id: renaming the course or completing it again awards nothing); completing one''s own course earns nothing. A course title inside title/description is the course author''s text, quoted, at most 120 characters and marked as such.';
 
 --
 -- Name: COLUMN achievements.id; Type: COMMENT; Schema: learning; Owner: postgres
@@ -1163,7 +1427,7 @@ ALTER TABLE learning.ai_interactions OWNER TO postgres;
 -- Name: TABLE ai_interactions; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON TABLE learning.ai_interactions IS 'AI usage and performance log, written by the backend (service_role); a user can read their own usage.';
+COMMENT ON TABLE learning.ai_interactions IS 'AI usage and performance log, written by the backend (service_role); a user can read their own usage. Client-writable: nothing (the backend, service_role, logs AI usage); every column is server-owned.';
 
 --
 -- Name: COLUMN ai_interactions.id; Type: COMMENT; Schema: learning; Owner: postgres
@@ -1242,7 +1506,7 @@ ALTER TABLE learning.assessment_attempts OWNER TO postgres;
 -- Name: TABLE assessment_attempts; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON TABLE learning.assessment_attempts IS 'A user''s attempts at an assessment (any number per assessment). Users create and update their own attempts; score and execution_result are written by the grader (service_role).';
+COMMENT ON TABLE learning.assessment_attempts IS 'A user''s attempts at an assessment (any number per assessment). Users create and update their own attempts; score and execution_result are written by the grader (service_role). Client-writable (own rows): insert user_id (the caller), assessment_id (a visible assessment), status, submitted_code, time_spent; update status, submitted_code, time_spent while the attempt is neither completed nor scored (then it is final for its learner, 42501; score changes are in audit_log); submitted_code at most 100,000 characters. Server-owned: score and execution_result (the grader, service_role), started_at, completed_at (now() on completion), created_at, updated_at; completing an attempt advances the streak with the server''s date.';
 
 --
 -- Name: COLUMN assessment_attempts.id; Type: COMMENT; Schema: learning; Owner: postgres
@@ -1347,7 +1611,7 @@ ALTER TABLE learning.assessments OWNER TO postgres;
 -- Name: TABLE assessments; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON TABLE learning.assessments IS 'Coding challenges and quizzes, optionally attached to a course and one of its lessons. Readable by everyone when published (and their course/lesson, if any, is published); course assessments are managed by the course author, standalone ones (no course) by service_role.';
+COMMENT ON TABLE learning.assessments IS 'Coding challenges and quizzes, optionally attached to a course and one of its lessons. Readable by everyone when published (and their course/lesson, if any, is published); course assessments are managed by the course author, standalone ones (no course) by service_role. Client-writable (the course''s author; insert, update, delete): id (optional), title, description, difficulty, time_limit, instructions, starter_code, test_cases, expected_output, course_id, lesson_id, is_published; text at most 100,000 characters and jsonb at most 64 KiB for API writes. Server-owned: created_at and updated_at (now()).';
 
 --
 -- Name: COLUMN assessments.id; Type: COMMENT; Schema: learning; Owner: postgres
@@ -1459,7 +1723,7 @@ ALTER TABLE learning.audit_log OWNER TO postgres;
 -- Name: TABLE audit_log; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON TABLE learning.audit_log IS 'Audit trail of important operations (seed: "Audit trails for important operations"): course creation, deletion, publish/unpublish and change of author; enrolment and unenrolment; achievement grant, change and revocation; assessment score changes. Append-only: written only by the trigger function learning_private.write_audit_log; no API role may insert, update, delete or truncate. The actor reads their own entries, service_role all. Entries outlive the rows they describe; when an auth user is deleted, actor_id of their entries is set to null (row snapshots keep the bare uuids of the rows they describe).';
+COMMENT ON TABLE learning.audit_log IS 'Audit trail of important operations (seed: "Audit trails for important operations"): course creation, deletion, publish/unpublish and change of author; enrolment and unenrolment; achievement grant, change and revocation; assessment score changes. Append-only: written only by the trigger function learning_private.write_audit_log; no API role may insert, update, delete or truncate. The actor reads their own entries, service_role all. Entries outlive the rows they describe; when an auth user is deleted, actor_id of their entries is set to null (row snapshots keep the bare uuids of the rows they describe). Client-writable: nothing (append-only, written by triggers). An actor reads their own entries, except achievement rows of other users (an author whose course edit completed a learner''s enrollment does not read that learner''s achievement).';
 
 --
 -- Name: COLUMN audit_log.id; Type: COMMENT; Schema: learning; Owner: postgres
@@ -1483,7 +1747,7 @@ COMMENT ON COLUMN learning.audit_log.actor_id IS 'Who did it: auth.uid() from th
 -- Name: COLUMN audit_log.actor_role; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON COLUMN learning.audit_log.actor_role IS 'The role claim of the request''s JWT (authenticated, service_role...); null without a JWT (direct database session).';
+COMMENT ON COLUMN learning.audit_log.actor_role IS 'The API role the change was made as (the session''s role: anon, authenticated or service_role; null for a direct database session, see db_user), never the JWT role claim. Server-owned.';
 
 --
 -- Name: COLUMN audit_log.db_user; Type: COMMENT; Schema: learning; Owner: postgres
@@ -1559,7 +1823,7 @@ ALTER TABLE learning.chat_history OWNER TO postgres;
 -- Name: TABLE chat_history; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON TABLE learning.chat_history IS 'AI chat exchanges (question and answer), optionally in the context of a course, lesson or assessment. A user reads, adds and deletes their own; rows are not edited.';
+COMMENT ON TABLE learning.chat_history IS 'AI chat exchanges (question and answer), optionally in the context of a course, lesson or assessment. A user reads, adds and deletes their own; rows are not edited. Client-writable (own rows; insert and delete, never update): course_id, lesson_id, assessment_id (content the caller can see, 42501 otherwise), context, question, answer, message_type, user_id (the caller); text at most 10,000 characters, answer 100,000. The user''s own history: nobody else reads it, and nothing is derived from it. Server-owned: id, created_at (now()).';
 
 --
 -- Name: COLUMN chat_history.id; Type: COMMENT; Schema: learning; Owner: postgres
@@ -1647,7 +1911,7 @@ ALTER TABLE learning.course_enrollments OWNER TO postgres;
 -- Name: TABLE course_enrollments; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON TABLE learning.course_enrollments IS 'A user''s enrollment in a course (one per user and course). progress_percentage, status completed and completed_at are maintained by the progress trigger from the user''s completed published lessons. Readable and written only by the learner (and the system). The course''s author reads its roster (status, progress, dates, names) through learning.course_learners(course_id), not this table, so that a learner''s own lists keep their ordered index scan.';
+COMMENT ON TABLE learning.course_enrollments IS 'A user''s enrollment in a course (one per user and course). progress_percentage, status completed and completed_at are maintained by the progress trigger from the user''s completed published lessons. Readable and written only by the learner (and the system). The course''s author reads its roster (status, progress, dates, names) through learning.course_learners(course_id), not this table, so that a learner''s own lists keep their ordered index scan. Client-writable (own rows): insert user_id (the caller), course_id (a published or own course), status, last_accessed; update status, last_accessed; delete. status becomes completed only at progress 100 (23514). Server-owned: progress_percentage (from the completed published lessons), completed_at, enrollment_date, created_at, updated_at, and last_accessed (now() whenever a client sets it, since the author reads it through course_learners). The completion reward (achievement, points, notification) is given once per learner and course, never for one''s own course.';
 
 --
 -- Name: COLUMN course_enrollments.id; Type: COMMENT; Schema: learning; Owner: postgres
@@ -1739,7 +2003,7 @@ ALTER TABLE learning.courses OWNER TO postgres;
 -- Name: TABLE courses; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON TABLE learning.courses IS 'Courses. Published courses are readable by everyone (anon included); the author (created_by) manages the course, its lessons and its assessments and alone sees it while unpublished.';
+COMMENT ON TABLE learning.courses IS 'Courses. Published courses are readable by everyone (anon included); the author (created_by) manages the course, its lessons and its assessments and alone sees it while unpublished. Client-writable (the author, created_by = the caller; insert, update, delete): id (optional), title, description, short_description, duration, difficulty_level, estimated_hours, tags, thumbnail_url, is_published, created_by; text at most 100,000 characters for API writes. The title reaches learners'' achievements and notifications only quoted, cut to 120 characters and marked as the author''s. Server-owned: created_at and updated_at (now()).';
 
 --
 -- Name: COLUMN courses.id; Type: COMMENT; Schema: learning; Owner: postgres
@@ -1845,7 +2109,7 @@ ALTER TABLE learning.learning_analytics OWNER TO postgres;
 -- Name: TABLE learning_analytics; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON TABLE learning.learning_analytics IS 'Learning sessions, one row per session (several per day allowed), aggregated per day by session_date. Append-only for users; recording a session counts as learning activity for the streak.';
+COMMENT ON TABLE learning.learning_analytics IS 'Learning sessions, one row per session (several per day allowed), aggregated per day by session_date. Append-only for users; recording a session counts as learning activity for the streak. Client-writable (own rows; insert only): user_id (the caller), course_id (a visible course), session_duration, lessons_completed, assessments_completed, total_score (self-reported, feeding only the user''s own analytics), session_date (within one day of the server''s UTC date, so streaks cannot be forged or frozen). Server-owned: id, created_at (now()), and the streak the session advances.';
 
 --
 -- Name: COLUMN learning_analytics.id; Type: COMMENT; Schema: learning; Owner: postgres
@@ -1930,7 +2194,7 @@ ALTER TABLE learning.lessons OWNER TO postgres;
 -- Name: TABLE lessons; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON TABLE learning.lessons IS 'Lessons of a course, ordered by order_index. Readable by everyone when both the lesson and its course are published; managed by the course author.';
+COMMENT ON TABLE learning.lessons IS 'Lessons of a course, ordered by order_index. Readable by everyone when both the lesson and its course are published; managed by the course author. Client-writable (the course''s author; insert, update, delete): id (optional), course_id, title, content, explanation, code_example, key_points, duration, difficulty, order_index, is_published; text at most 100,000 characters and arrays at most 64 KiB for API writes. Server-owned: created_at and updated_at (now()), and the learners'' progress they drive.';
 
 --
 -- Name: COLUMN lessons.id; Type: COMMENT; Schema: learning; Owner: postgres
@@ -2036,7 +2300,7 @@ ALTER TABLE learning.notifications OWNER TO postgres;
 -- Name: TABLE notifications; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON TABLE learning.notifications IS 'Notifications for a user. Created by the system (service_role or definer functions); the user reads their own and may only flip is_read (read_at follows by trigger).';
+COMMENT ON TABLE learning.notifications IS 'Notifications for a user. Created by the system (service_role or definer functions); the user reads their own and may only flip is_read (read_at follows by trigger). Client-writable: update is_read of one''s own notifications. Server-owned: everything else (created by the system; another user''s text appears only quoted, bounded and attributed), read_at (trigger).';
 
 --
 -- Name: COLUMN notifications.id; Type: COMMENT; Schema: learning; Owner: postgres
@@ -2120,7 +2384,7 @@ ALTER TABLE learning.profiles OWNER TO postgres;
 -- Name: TABLE profiles; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON TABLE learning.profiles IS 'One profile per auth user (1:1 with auth.users, created by the signup trigger learning_on_auth_user_created). Owned by the learning module: no other module reads it (each keys its own rows by auth.users.id).';
+COMMENT ON TABLE learning.profiles IS 'One profile per auth user (1:1 with auth.users, created by the signup trigger learning_on_auth_user_created). Owned by the learning module: no other module reads it (each keys its own rows by auth.users.id). Client-writable (own row; update only): full_name, avatar_url (at most 2,048 characters), bio, learning_goals (at most 8 KiB), preferred_language, timezone (a known time zone); course authors see full_name and avatar_url through course_learners. Server-owned: id and email (from auth.users), created_at, updated_at.';
 
 --
 -- Name: COLUMN profiles.id; Type: COMMENT; Schema: learning; Owner: postgres
@@ -2209,7 +2473,7 @@ ALTER TABLE learning.user_feedback OWNER TO postgres;
 -- Name: TABLE user_feedback; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON TABLE learning.user_feedback IS 'Feedback and ratings from a user, optionally about a course, lesson or assessment. The user manages their own; the author of the course (or of the course of the lesson or assessment) reads the feedback about it, including who gave it (user_id, as with a signed course review); service_role reads all.';
+COMMENT ON TABLE learning.user_feedback IS 'Feedback and ratings from a user, optionally about a course, lesson or assessment. The user manages their own; the author of the course (or of the course of the lesson or assessment) reads the feedback about it, including who gave it (user_id, as with a signed course review); service_role reads all. Client-writable (own rows): insert user_id (the caller), course_id, lesson_id, assessment_id (content the caller can see, 42501 otherwise: no feedback on someone else''s draft), rating (1-5), feedback_text (at most 10,000 characters), feedback_type; update the same but user_id; delete. The author of the course, lesson or assessment reads it attributed to its writer; it feeds no public aggregate. Server-owned: id, created_at, updated_at.';
 
 --
 -- Name: COLUMN user_feedback.id; Type: COMMENT; Schema: learning; Owner: postgres
@@ -2298,7 +2562,7 @@ ALTER TABLE learning.user_progress OWNER TO postgres;
 -- Name: TABLE user_progress; Type: COMMENT; Schema: learning; Owner: postgres
 --
 
-COMMENT ON TABLE learning.user_progress IS 'A user''s progress in one lesson (one row per user and lesson). Completing or un-completing a lesson recomputes the user''s enrollment in the course and completing it advances the learning streak. Readable by the learner and by the author of the lesson''s course; written only by the learner.';
+COMMENT ON TABLE learning.user_progress IS 'A user''s progress in one lesson (one row per user and lesson). Completing or un-completing a lesson recomputes the user''s enrollment in the course and completing it advances the learning streak. Readable by the learner and by the author of the lesson''s course; written only by the learner. Client-writable (own rows): insert user_id (the caller), lesson_id, course_id, completed, time_spent, last_position; update completed, time_spent, last_position; delete. The course author reads them. Server-owned: completed_at (now() on completion), created_at, updated_at, and what they drive: the enrollment''s progress and status, and the streak (dated by the server).';
 
 --
 -- Name: COLUMN user_progress.id; Type: COMMENT; Schema: learning; Owner: postgres
@@ -2508,6 +2772,12 @@ ALTER TABLE ONLY learning.user_streaks
     ADD CONSTRAINT user_streaks_user_id_key UNIQUE (user_id);
 
 --
+-- Name: idx_achievements_course_completed; Type: INDEX; Schema: learning; Owner: postgres
+--
+
+CREATE INDEX idx_achievements_course_completed ON learning.achievements USING btree (user_id, ((metadata ->> 'course_id'::text))) WHERE (type = 'course_completed'::text);
+
+--
 -- Name: idx_ai_interactions_user_id_created_at; Type: INDEX; Schema: learning; Owner: postgres
 --
 
@@ -2712,6 +2982,84 @@ CREATE TRIGGER audit_log_update AFTER UPDATE OF is_published, created_by ON lear
 CREATE TRIGGER check_session_date BEFORE INSERT ON learning.learning_analytics FOR EACH ROW EXECUTE FUNCTION learning_private.check_session_date();
 
 --
+-- Name: chat_history check_visible_references; Type: TRIGGER; Schema: learning; Owner: postgres
+--
+
+CREATE TRIGGER check_visible_references BEFORE INSERT OR UPDATE ON learning.chat_history FOR EACH ROW EXECUTE FUNCTION learning_private.check_visible_references();
+
+--
+-- Name: learning_analytics check_visible_references; Type: TRIGGER; Schema: learning; Owner: postgres
+--
+
+CREATE TRIGGER check_visible_references BEFORE INSERT OR UPDATE ON learning.learning_analytics FOR EACH ROW EXECUTE FUNCTION learning_private.check_visible_references();
+
+--
+-- Name: user_feedback check_visible_references; Type: TRIGGER; Schema: learning; Owner: postgres
+--
+
+CREATE TRIGGER check_visible_references BEFORE INSERT OR UPDATE ON learning.user_feedback FOR EACH ROW EXECUTE FUNCTION learning_private.check_visible_references();
+
+--
+-- Name: assessment_attempts guard_api_write; Type: TRIGGER; Schema: learning; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON learning.assessment_attempts FOR EACH ROW EXECUTE FUNCTION learning_private.guard_api_write('created:created_at', 'submitted_code=100000');
+
+--
+-- Name: assessments guard_api_write; Type: TRIGGER; Schema: learning; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON learning.assessments FOR EACH ROW EXECUTE FUNCTION learning_private.guard_api_write('created:created_at', 'created:updated_at', 'text=100000');
+
+--
+-- Name: chat_history guard_api_write; Type: TRIGGER; Schema: learning; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON learning.chat_history FOR EACH ROW EXECUTE FUNCTION learning_private.guard_api_write('created:created_at', 'answer=100000');
+
+--
+-- Name: course_enrollments guard_api_write; Type: TRIGGER; Schema: learning; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON learning.course_enrollments FOR EACH ROW EXECUTE FUNCTION learning_private.guard_api_write('created:created_at', 'touched:last_accessed');
+
+--
+-- Name: courses guard_api_write; Type: TRIGGER; Schema: learning; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON learning.courses FOR EACH ROW EXECUTE FUNCTION learning_private.guard_api_write('created:created_at', 'created:updated_at', 'text=100000');
+
+--
+-- Name: learning_analytics guard_api_write; Type: TRIGGER; Schema: learning; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON learning.learning_analytics FOR EACH ROW EXECUTE FUNCTION learning_private.guard_api_write('created:created_at');
+
+--
+-- Name: lessons guard_api_write; Type: TRIGGER; Schema: learning; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON learning.lessons FOR EACH ROW EXECUTE FUNCTION learning_private.guard_api_write('created:created_at', 'created:updated_at', 'text=100000');
+
+--
+-- Name: profiles guard_api_write; Type: TRIGGER; Schema: learning; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON learning.profiles FOR EACH ROW EXECUTE FUNCTION learning_private.guard_api_write('avatar_url=2048', 'preferred_language=35', 'learning_goals=8192');
+
+--
+-- Name: user_feedback guard_api_write; Type: TRIGGER; Schema: learning; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON learning.user_feedback FOR EACH ROW EXECUTE FUNCTION learning_private.guard_api_write('created:created_at');
+
+--
+-- Name: user_progress guard_api_write; Type: TRIGGER; Schema: learning; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON learning.user_progress FOR EACH ROW EXECUTE FUNCTION learning_private.guard_api_write('created:created_at');
+
+--
 -- Name: assessment_attempts guard_graded_attempt; Type: TRIGGER; Schema: learning; Owner: postgres
 --
 
@@ -2764,6 +3112,12 @@ CREATE TRIGGER on_lesson_change AFTER INSERT OR DELETE OR UPDATE OF is_published
 --
 
 CREATE TRIGGER on_user_progress_change AFTER INSERT OR DELETE OR UPDATE OF completed, user_id, lesson_id, course_id ON learning.user_progress FOR EACH ROW EXECUTE FUNCTION learning_private.on_user_progress_change();
+
+--
+-- Name: user_streaks restart_streak_on_type_change; Type: TRIGGER; Schema: learning; Owner: postgres
+--
+
+CREATE TRIGGER restart_streak_on_type_change BEFORE UPDATE OF streak_type ON learning.user_streaks FOR EACH ROW EXECUTE FUNCTION learning_private.restart_streak_on_type_change();
 
 --
 -- Name: assessment_attempts set_updated_at; Type: TRIGGER; Schema: learning; Owner: postgres
@@ -3479,10 +3833,40 @@ REVOKE ALL ON FUNCTION learning_private.authored_lesson_id_array() FROM PUBLIC;
 GRANT ALL ON FUNCTION learning_private.authored_lesson_id_array() TO authenticated;
 
 --
+-- Name: FUNCTION caller_api_role(); Type: ACL; Schema: learning_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION learning_private.caller_api_role() FROM PUBLIC;
+
+--
+-- Name: FUNCTION caller_is_api(); Type: ACL; Schema: learning_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION learning_private.caller_is_api() FROM PUBLIC;
+
+--
+-- Name: FUNCTION caller_is_service(); Type: ACL; Schema: learning_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION learning_private.caller_is_service() FROM PUBLIC;
+
+--
+-- Name: FUNCTION caller_role(); Type: ACL; Schema: learning_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION learning_private.caller_role() FROM PUBLIC;
+
+--
 -- Name: FUNCTION check_session_date(); Type: ACL; Schema: learning_private; Owner: postgres
 --
 
 REVOKE ALL ON FUNCTION learning_private.check_session_date() FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_visible_references(); Type: ACL; Schema: learning_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION learning_private.check_visible_references() FROM PUBLIC;
 
 --
 -- Name: FUNCTION course_learners(p_course_id uuid); Type: ACL; Schema: learning_private; Owner: postgres
@@ -3497,6 +3881,12 @@ GRANT ALL ON FUNCTION learning_private.course_learners(p_course_id uuid) TO serv
 --
 
 REVOKE ALL ON FUNCTION learning_private.course_progress(p_user_id uuid, p_course_id uuid) FROM PUBLIC;
+
+--
+-- Name: FUNCTION guard_api_write(); Type: ACL; Schema: learning_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION learning_private.guard_api_write() FROM PUBLIC;
 
 --
 -- Name: FUNCTION guard_graded_attempt(); Type: ACL; Schema: learning_private; Owner: postgres
@@ -3563,6 +3953,12 @@ REVOKE ALL ON FUNCTION learning_private.on_user_progress_change() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION learning_private.refresh_enrollment_progress(p_user_id uuid, p_course_id uuid, p_touch boolean) FROM PUBLIC;
+
+--
+-- Name: FUNCTION restart_streak_on_type_change(); Type: ACL; Schema: learning_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION learning_private.restart_streak_on_type_change() FROM PUBLIC;
 
 --
 -- Name: FUNCTION set_updated_at(); Type: ACL; Schema: learning_private; Owner: postgres

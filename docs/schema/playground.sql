@@ -441,6 +441,92 @@ ALTER FUNCTION playground.track_tool_usage(p_session_id uuid, p_user_id uuid, p_
 COMMENT ON FUNCTION playground.track_tool_usage(p_session_id uuid, p_user_id uuid, p_tool_name text, p_interaction_type text, p_response_time_ms integer, p_success boolean, p_metadata jsonb) IS 'Records one tool interaction and updates every related statistic in the same transaction: the interaction (sequence number assigned under a lock on the session), the session counters, the tool''s usage statistics (triggers) and the user''s achievements (check_and_award_achievements). Any error leaves nothing behind. tokens_used and error_message are taken from metadata keys of the same name when present. Errors: 42501 when acting for another user or using another user''s session, 22004 null arguments, 22023 unknown/inactive tool or unknown session, 55000 ended session, 23514 invalid interaction_type or response time. Returns the new interaction id. SECURITY INVOKER on purpose, where the seed says SECURITY DEFINER for controlled access: the control is row level security, which applies to what an invoker function reads and writes, so a user acting through it can reach only their own rows (and admins or service_role what their policies allow). The few writes a user may not make directly (statistics, counters, achievements) go through SECURITY DEFINER helpers in playground_private that check the caller; an exposed definer function would bypass RLS for every caller and have to re-implement every policy.';
 
 --
+-- Name: add_fork_pair(uuid, uuid, bigint); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.add_fork_pair(p_owner_id uuid, p_forker_id uuid, p_forks bigint) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+    if p_owner_id is null or p_forker_id is null or p_forks = 0 then
+        return;
+    end if;
+    if p_forks > 0 then
+        insert into playground_private.fork_pairs as f (owner_id, forker_id, forks)
+        values (p_owner_id, p_forker_id, p_forks)
+        on conflict on constraint fork_pairs_pkey do update
+        set forks = f.forks + excluded.forks;
+    else
+        with changed as (
+            update playground_private.fork_pairs as f
+               set forks = f.forks + p_forks
+             where f.owner_id = p_owner_id
+               and f.forker_id = p_forker_id
+               and f.forks + p_forks > 0
+            returning 1
+        )
+        delete from playground_private.fork_pairs as f
+         where f.owner_id = p_owner_id
+           and f.forker_id = p_forker_id
+           and f.forks + p_forks <= 0
+           and not exists (select 1 from changed);
+    end if;
+end
+$$;
+
+ALTER FUNCTION playground_private.add_fork_pair(p_owner_id uuid, p_forker_id uuid, p_forks bigint) OWNER TO postgres;
+
+--
+-- Name: FUNCTION add_fork_pair(p_owner_id uuid, p_forker_id uuid, p_forks bigint); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.add_fork_pair(p_owner_id uuid, p_forker_id uuid, p_forks bigint) IS 'Adds p_forks (negative: removes) to the fork_pairs row (p_owner_id, p_forker_id); a row that reaches 0 is deleted. Internal to the creation triggers.';
+
+--
+-- Name: add_session_day(uuid, date, bigint, bigint); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.add_session_day(p_user_id uuid, p_day date, p_sessions bigint, p_scenario bigint) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+    if p_sessions > 0 then
+        insert into playground_private.session_days as d (user_id, activity_date, sessions, scenario_sessions)
+        values (p_user_id, p_day, p_sessions, p_scenario)
+        on conflict on constraint session_days_pkey do update
+        set sessions = d.sessions + excluded.sessions,
+            scenario_sessions = d.scenario_sessions + excluded.scenario_sessions;
+    else
+        -- a removal: the row's last session takes the row with it
+        with changed as (
+            update playground_private.session_days as d
+               set sessions = d.sessions + p_sessions,
+                   scenario_sessions = d.scenario_sessions + p_scenario
+             where d.user_id = p_user_id
+               and d.activity_date = p_day
+               and d.sessions + p_sessions > 0
+            returning 1
+        )
+        delete from playground_private.session_days as d
+         where d.user_id = p_user_id
+           and d.activity_date = p_day
+           and d.sessions + p_sessions <= 0
+           and not exists (select 1 from changed);
+    end if;
+end
+$$;
+
+ALTER FUNCTION playground_private.add_session_day(p_user_id uuid, p_day date, p_sessions bigint, p_scenario bigint) OWNER TO postgres;
+
+--
+-- Name: FUNCTION add_session_day(p_user_id uuid, p_day date, p_sessions bigint, p_scenario bigint); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.add_session_day(p_user_id uuid, p_day date, p_sessions bigint, p_scenario bigint) IS 'Adds p_sessions (negative: removes) and p_scenario to the user''s session_days row for p_day; a row that reaches 0 sessions is deleted. Internal to the session triggers.';
+
+--
 -- Name: after_congratulation_change(); Type: FUNCTION; Schema: playground_private; Owner: postgres
 --
 
@@ -469,6 +555,62 @@ ALTER FUNCTION playground_private.after_congratulation_change() OWNER TO postgre
 --
 
 COMMENT ON FUNCTION playground_private.after_congratulation_change() IS 'Trigger (after insert or delete on ai_playground_congratulations): moves ai_playground_achievements.congratulations_count by one. SECURITY DEFINER: users cannot write achievements.';
+
+--
+-- Name: after_creation_change_forks(); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.after_creation_change_forks() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_owner uuid;
+    v_child record;
+begin
+    if tg_op = 'UPDATE' then
+        -- the creation as a child: leaves its old parent's owner
+        if old.parent_id is not null then
+            select c.user_id into v_owner
+              from playground.ai_playground_creations c
+             where c.id = old.parent_id;
+            if found then
+                perform playground_private.add_fork_pair(v_owner, old.user_id, -1);
+            end if;
+        end if;
+        -- the creation as a parent: its children follow it to its new owner
+        if old.user_id <> new.user_id then
+            for v_child in
+                select c.user_id, count(*) as n
+                  from playground.ai_playground_creations c
+                 where c.parent_id = new.id
+                 group by c.user_id
+            loop
+                perform playground_private.add_fork_pair(old.user_id, v_child.user_id, -v_child.n);
+                perform playground_private.add_fork_pair(new.user_id, v_child.user_id, v_child.n);
+            end loop;
+        end if;
+    end if;
+    -- the creation as a child: joins its (new) parent's owner
+    if new.parent_id is not null then
+        select c.user_id into v_owner
+          from playground.ai_playground_creations c
+         where c.id = new.parent_id;
+        if found then
+            perform playground_private.add_fork_pair(v_owner, new.user_id, 1);
+        end if;
+    end if;
+    return null;
+end
+$$;
+
+ALTER FUNCTION playground_private.after_creation_change_forks() OWNER TO postgres;
+
+--
+-- Name: FUNCTION after_creation_change_forks(); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.after_creation_change_forks() IS 'Trigger (after insert with a parent_id, after update of user_id or parent_id on ai_playground_creations): moves the creation''s fork_pairs count from its old (parent owner, owner) pair to the new one, and its children''s counts to its new owner. A single statement that moves both a parent to another owner and one of its children to another parent can leave that pair off by one: playground_private.rebuild_achievement_counters() repairs it (service_role only; API users cannot change a creation''s owner).';
 
 --
 -- Name: after_creation_insert(); Type: FUNCTION; Schema: playground_private; Owner: postgres
@@ -500,6 +642,28 @@ ALTER FUNCTION playground_private.after_creation_insert() OWNER TO postgres;
 --
 
 COMMENT ON FUNCTION playground_private.after_creation_insert() IS 'Trigger (after insert on ai_playground_creations with a parent_id): recounts the parent''s fork_count as the number of other users with a fork of it (a version is not a fork; a second fork by the same user adds nothing), so one account cannot inflate it. Uses idx_ai_playground_creations_parent_id.';
+
+--
+-- Name: after_creation_truncate_forks(); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.after_creation_truncate_forks() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+    delete from playground_private.fork_pairs;
+    return null;
+end
+$$;
+
+ALTER FUNCTION playground_private.after_creation_truncate_forks() OWNER TO postgres;
+
+--
+-- Name: FUNCTION after_creation_truncate_forks(); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.after_creation_truncate_forks() IS 'Trigger (after truncate of ai_playground_creations): empties fork_pairs.';
 
 --
 -- Name: after_interaction_delete_user_stats(); Type: FUNCTION; Schema: playground_private; Owner: postgres
@@ -685,29 +849,49 @@ begin
            ) agg
      where s.id = agg.session_id;
 
+    -- Usage of active tools: a (user, tool) pair counts once per UTC day and
+    -- its first row counts a new user. The upsert returns the pairs that
+    -- counted: inserted (xmax = 0: a new user and a new day) or moved to a
+    -- later day. A concurrent insert of the same pair waits for the row and
+    -- re-checks "last_day < excluded.last_day", so it never counts twice.
+    with counted as (
+        insert into playground_private.tool_usage_days as d (user_id, tool_name, last_day)
+        select nr.user_id, nr.tool_name, max((nr.created_at at time zone 'UTC')::date)
+          from new_rows nr
+          join playground.ai_playground_toolkit_items t
+            on t.tool_name = nr.tool_name
+           and t.is_active
+         group by nr.user_id, nr.tool_name
+         order by nr.user_id, nr.tool_name
+        on conflict on constraint tool_usage_days_pkey do update
+        set last_day = excluded.last_day
+        where d.last_day < excluded.last_day
+        returning d.tool_name, (d.xmax = 0) as new_user
+    ),
+    per_tool as (
+        select c.tool_name,
+               count(*)::integer as days,
+               (count(*) filter (where c.new_user))::integer as new_users
+          from counted c
+         group by c.tool_name
+    ),
+    used as (
+        select nr.tool_name,
+               max(nr.created_at) as last_at,
+               coalesce(sum(nr.user_rating), 0)::bigint as rating_sum,
+               count(nr.user_rating)::integer as rating_count
+          from new_rows nr
+         group by nr.tool_name
+    )
     update playground.ai_playground_toolkit_items t
-       set usage_count = t.usage_count + agg.n,
-           last_used_at = greatest(t.last_used_at, agg.last_at),
-           unique_user_count = t.unique_user_count + agg.new_users,
-           rating_sum = t.rating_sum + agg.rating_sum,
-           rating_count = t.rating_count + agg.rating_count
-      from (
-            select nr.tool_name,
-                   count(*)::integer as n,
-                   max(nr.created_at) as last_at,
-                   count(distinct nr.user_id) filter (where not exists (
-                       select 1
-                       from playground.ai_playground_interactions i
-                       where i.user_id = nr.user_id
-                         and i.tool_name = nr.tool_name
-                         and i.id not in (select nr2.id from new_rows nr2)
-                   ))::integer as new_users,
-                   coalesce(sum(nr.user_rating), 0)::bigint as rating_sum,
-                   count(nr.user_rating)::integer as rating_count
-              from new_rows nr
-             group by nr.tool_name
-           ) agg
-     where t.tool_name = agg.tool_name;
+       set usage_count = t.usage_count + coalesce(p.days, 0),
+           unique_user_count = t.unique_user_count + coalesce(p.new_users, 0),
+           last_used_at = greatest(t.last_used_at, u.last_at),
+           rating_sum = t.rating_sum + u.rating_sum,
+           rating_count = t.rating_count + u.rating_count
+      from used u
+      left join per_tool p on p.tool_name = u.tool_name
+     where t.tool_name = u.tool_name;
     return null;
 end
 $$;
@@ -718,7 +902,7 @@ ALTER FUNCTION playground_private.after_interaction_insert() OWNER TO postgres;
 -- Name: FUNCTION after_interaction_insert(); Type: COMMENT; Schema: playground_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION playground_private.after_interaction_insert() IS 'Statement trigger (after insert on ai_playground_interactions, transition table new_rows): recomputes interaction_count, error_count and avg_response_time_ms of the sessions touched and adds the new interactions to their tools'' usage_count, unique_user_count (users with no earlier interaction with the tool), last_used_at and rating totals. SECURITY DEFINER: users cannot write these statistics themselves. Interactions are treated as immutable apart from feedback and rating (deletes by service_role do not roll the counters back). Two concurrent first uses of a tool by the same user in different transactions can count that user twice in unique_user_count; ai_playground_tool_analytics.unique_users is always exact.';
+COMMENT ON FUNCTION playground_private.after_interaction_insert() IS 'Statement trigger (after insert on ai_playground_interactions, transition table new_rows): recomputes interaction_count, error_count and avg_response_time_ms of the sessions touched; for active tools counts a use once per user, tool and UTC day in usage_count and a new user once in unique_user_count (playground_private.tool_usage_days, an index-backed upsert: repeating interactions cannot inflate them, and concurrent first uses count once); moves last_used_at and the rating totals (one rated interaction per user and tool for API callers, check_interaction_tool_and_rating). SECURITY DEFINER: users cannot write these statistics themselves.';
 
 --
 -- Name: after_interaction_insert_user_stats(); Type: FUNCTION; Schema: playground_private; Owner: postgres
@@ -1157,6 +1341,58 @@ ALTER FUNCTION playground_private.after_interaction_update_user_stats() OWNER TO
 COMMENT ON FUNCTION playground_private.after_interaction_update_user_stats() IS 'Trigger (after update of a counted column on ai_playground_interactions, per row): locks the counter rows involved (key order) and applies the row''s difference: a rating, success flag, response time, token count or type changes the counts in place (the usual case: a user rating an interaction); a new time is folded into first/last used (looked up again from the interactions only when the row held one); a tool rename (the foreign key''s cascade) leaves the tool counters to their own cascade; a move to another user, tool or UTC day takes the interaction out of the old counter rows (deleted with their last interaction) and upserts it into the new ones, as an insert does; a day''s tool list is read again from that user-day when it may have changed. Exact for multi-row updates. SECURITY DEFINER: users cannot write the counters.';
 
 --
+-- Name: after_session_change_days(); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.after_session_change_days() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_old_day date;
+    v_new_day date;
+    v_old_scenario bigint;
+    v_new_scenario bigint;
+begin
+    if tg_op in ('UPDATE', 'DELETE') then
+        v_old_day := (old.session_start at time zone 'UTC')::date;
+        v_old_scenario := (old.nonprofit_profile_id is not null or old.activity_type = 'nonprofit_scenario')::integer;
+    end if;
+    if tg_op in ('INSERT', 'UPDATE') then
+        v_new_day := (new.session_start at time zone 'UTC')::date;
+        v_new_scenario := (new.nonprofit_profile_id is not null or new.activity_type = 'nonprofit_scenario')::integer;
+    end if;
+    if tg_op = 'UPDATE'
+       and (old.user_id, v_old_day, v_old_scenario) is not distinct from (new.user_id, v_new_day, v_new_scenario) then
+        return null;
+    end if;
+    if tg_op = 'UPDATE' and old.user_id = new.user_id and v_old_day = v_new_day then
+        -- only the scenario flag changed: one row, no removal
+        update playground_private.session_days as d
+           set scenario_sessions = d.scenario_sessions - v_old_scenario + v_new_scenario
+         where d.user_id = new.user_id
+           and d.activity_date = v_new_day;
+        return null;
+    end if;
+    if tg_op in ('UPDATE', 'DELETE') then
+        perform playground_private.add_session_day(old.user_id, v_old_day, -1, -v_old_scenario);
+    end if;
+    if tg_op in ('INSERT', 'UPDATE') then
+        perform playground_private.add_session_day(new.user_id, v_new_day, 1, v_new_scenario);
+    end if;
+    return null;
+end
+$$;
+
+ALTER FUNCTION playground_private.after_session_change_days() OWNER TO postgres;
+
+--
+-- Name: FUNCTION after_session_change_days(); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.after_session_change_days() IS 'Trigger (after insert, delete, update of user_id, session_start, nonprofit_profile_id, activity_type on ai_playground_sessions): moves the session between the session_days counters of its (user, UTC day) and its scenario flag. SECURITY DEFINER: nobody else writes the counters.';
+
+--
 -- Name: after_session_insert(); Type: FUNCTION; Schema: playground_private; Owner: postgres
 --
 
@@ -1165,9 +1401,20 @@ CREATE FUNCTION playground_private.after_session_insert() RETURNS trigger
     SET search_path TO ''
     AS $$
 begin
-    update playground.synthetic_nonprofit_profiles p
-       set usage_count = p.usage_count + 1
-     where p.id = new.nonprofit_profile_id;
+    -- once per user, profile and UTC day: a repeated session does not count
+    insert into playground_private.profile_usage_days as d (user_id, profile_id, last_day)
+    select new.user_id, p.id, (new.session_start at time zone 'UTC')::date
+      from playground.synthetic_nonprofit_profiles p
+     where p.id = new.nonprofit_profile_id
+       and p.is_active
+    on conflict on constraint profile_usage_days_pkey do update
+    set last_day = excluded.last_day
+    where d.last_day < excluded.last_day;
+    if found then
+        update playground.synthetic_nonprofit_profiles p
+           set usage_count = p.usage_count + 1
+         where p.id = new.nonprofit_profile_id;
+    end if;
     return null;
 end
 $$;
@@ -1178,7 +1425,29 @@ ALTER FUNCTION playground_private.after_session_insert() OWNER TO postgres;
 -- Name: FUNCTION after_session_insert(); Type: COMMENT; Schema: playground_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION playground_private.after_session_insert() IS 'Trigger (after insert on ai_playground_sessions with a nonprofit_profile_id): increments the profile''s usage_count. SECURITY DEFINER: users cannot update profiles.';
+COMMENT ON FUNCTION playground_private.after_session_insert() IS 'Trigger (after insert on ai_playground_sessions with a nonprofit_profile_id): counts the session in the profile''s usage_count once per user, profile and UTC day of session_start (playground_private.profile_usage_days), for active profiles only, so repeated sessions cannot inflate it. SECURITY DEFINER: users cannot update profiles.';
+
+--
+-- Name: after_session_truncate_days(); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.after_session_truncate_days() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+    delete from playground_private.session_days;
+    return null;
+end
+$$;
+
+ALTER FUNCTION playground_private.after_session_truncate_days() OWNER TO postgres;
+
+--
+-- Name: FUNCTION after_session_truncate_days(); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.after_session_truncate_days() IS 'Trigger (after truncate of ai_playground_sessions): empties session_days.';
 
 --
 -- Name: assert_can_act_for(uuid); Type: FUNCTION; Schema: playground_private; Owner: postgres
@@ -1194,7 +1463,7 @@ begin
             using errcode = '22004';
     end if;
     if p_user_id is distinct from (select auth.uid())
-        and coalesce((select auth.role()), '') <> 'service_role' then
+        and not (select playground_private.caller_is_service()) then
         raise exception 'playground: a user may only act for themself'
             using errcode = '42501',
                   hint = 'Call the function with your own user id (auth.uid()), or use the service_role key.';
@@ -1208,7 +1477,47 @@ ALTER FUNCTION playground_private.assert_can_act_for(p_user_id uuid) OWNER TO po
 -- Name: FUNCTION assert_can_act_for(p_user_id uuid); Type: COMMENT; Schema: playground_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION playground_private.assert_can_act_for(p_user_id uuid) IS 'Raises 22004 for a null user id and 42501 unless the caller is that user (auth.uid()) or service_role. Called first by every playground function taking a user id.';
+COMMENT ON FUNCTION playground_private.assert_can_act_for(p_user_id uuid) IS 'Raises 22004 for a null user id and 42501 unless the caller is that user (auth.uid()) or the session acts as service_role or a member of it (caller_is_service(); the JWT role claim is not consulted). Called first by every playground function taking a user id.';
+
+--
+-- Name: authorize_interaction_insert(); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.authorize_interaction_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_session_end timestamptz;
+begin
+    if current_user not in ('anon', 'authenticated') then
+        return new;
+    end if;
+    -- with the caller's rights: only the caller's own sessions are visible
+    select s.session_end
+      into v_session_end
+      from playground.ai_playground_sessions s
+     where s.id = new.session_id
+       and s.user_id = new.user_id;
+    if not found then
+        raise exception 'playground: no session % of this user', new.session_id
+            using errcode = '42501';
+    end if;
+    if v_session_end is not null then
+        raise exception 'playground: session % has ended', new.session_id
+            using errcode = '55000';
+    end if;
+    return new;
+end
+$$;
+
+ALTER FUNCTION playground_private.authorize_interaction_insert() OWNER TO postgres;
+
+--
+-- Name: FUNCTION authorize_interaction_insert(); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.authorize_interaction_insert() IS 'Trigger (before insert on ai_playground_interactions; by name the first): for API callers (current_user anon or authenticated) the interaction must belong to an open session of the caller''s own: one 42501 whether the session does not exist or is someone else''s (no oracle), 55000 when it has ended. Runs with the caller''s rights (a primary-key lookup); service_role and migrations may load history.';
 
 --
 -- Name: award_achievements(uuid); Type: FUNCTION; Schema: playground_private; Owner: postgres
@@ -1245,10 +1554,18 @@ begin
            d.category,
            d.badge_level,
            d.points,
-           coalesce((v_metrics ->> d.metric)::integer, 0),
+           m.value,
            d.target_value
     from playground.ai_playground_achievement_definitions d
+    cross join lateral (select coalesce((v_metrics ->> d.metric)::integer, 0) as value) m
     where d.is_active
+      and not exists (
+          select 1
+          from playground.ai_playground_achievements x
+          where x.user_id = p_user_id
+            and x.achievement_type = d.achievement_type
+            and x.progress_current >= m.value
+      )
     on conflict on constraint ai_playground_achievements_user_id_achievement_type_key
     do update set progress_current = excluded.progress_current
     where excluded.progress_current > a.progress_current;
@@ -1274,7 +1591,7 @@ ALTER FUNCTION playground_private.award_achievements(p_user_id uuid) OWNER TO po
 -- Name: FUNCTION award_achievements(p_user_id uuid); Type: COMMENT; Schema: playground_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION playground_private.award_achievements(p_user_id uuid) IS 'Does the work of check_and_award_achievements: checks the caller (the user themself or service_role, 42501 otherwise), upserts the user''s progress on every active definition (unique (user_id, achievement_type), progress never decreases) and sets unlocked_at once on rows that reached their target, returning only the achievements unlocked by this call. SECURITY DEFINER because users cannot write achievements.';
+COMMENT ON FUNCTION playground_private.award_achievements(p_user_id uuid) IS 'Does the work of check_and_award_achievements: checks the caller (the user themself or service_role, 42501 otherwise), upserts the user''s progress on every active definition whose stored progress is below the metric or missing (unique (user_id, achievement_type), progress never decreases; rows already at or above it are neither written nor locked) and sets unlocked_at once on rows that reached their target, returning only the achievements unlocked by this call. SECURITY DEFINER because users cannot write achievements.';
 
 --
 -- Name: before_congratulation_insert(); Type: FUNCTION; Schema: playground_private; Owner: postgres
@@ -1317,6 +1634,46 @@ ALTER FUNCTION playground_private.before_congratulation_insert() OWNER TO postgr
 COMMENT ON FUNCTION playground_private.before_congratulation_insert() IS 'Trigger (before insert on ai_playground_congratulations): sets user_id to the caller (auth.uid(), when there is one) and created_at to now(), and refuses (42501, one message for every case) unless the achievement exists, is unlocked and shared, and belongs to someone else. SECURITY DEFINER so it sees achievements the caller''s policies hide and answers them all alike.';
 
 --
+-- Name: before_creation_delete_forks(); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.before_creation_delete_forks() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+    v_owner uuid;
+    v_child record;
+begin
+    if old.parent_id is not null then
+        select c.user_id into v_owner
+          from playground.ai_playground_creations c
+         where c.id = old.parent_id;
+        if found then
+            perform playground_private.add_fork_pair(v_owner, old.user_id, -1);
+        end if;
+    end if;
+    for v_child in
+        select c.user_id, count(*) as n
+          from playground.ai_playground_creations c
+         where c.parent_id = old.id
+         group by c.user_id
+    loop
+        perform playground_private.add_fork_pair(old.user_id, v_child.user_id, -v_child.n);
+    end loop;
+    return old;
+end
+$$;
+
+ALTER FUNCTION playground_private.before_creation_delete_forks() OWNER TO postgres;
+
+--
+-- Name: FUNCTION before_creation_delete_forks(); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.before_creation_delete_forks() IS 'Trigger (before delete on ai_playground_creations): uncounts the creation as a fork of its parent (when the parent is still there) and its remaining children as forks of it, in fork_pairs.';
+
+--
 -- Name: before_creation_insert(); Type: FUNCTION; Schema: playground_private; Owner: postgres
 --
 
@@ -1336,6 +1693,12 @@ begin
       from playground.ai_playground_creations c
      where c.id = new.parent_id;
     if not found then
+        -- an API caller gets the error of an invisible creation: a creation
+        -- id reveals nothing (no existence oracle)
+        if (select playground_private.caller_is_api()) then
+            raise exception 'playground: creation % is not visible to this user and cannot be forked', new.parent_id
+                using errcode = '42501';
+        end if;
         raise exception 'playground: parent creation % does not exist', new.parent_id
             using errcode = '23503';
     end if;
@@ -1362,7 +1725,7 @@ ALTER FUNCTION playground_private.before_creation_insert() OWNER TO postgres;
 -- Name: FUNCTION before_creation_insert(); Type: COMMENT; Schema: playground_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION playground_private.before_creation_insert() IS 'Trigger (before insert on ai_playground_creations): with a parent_id, a child of one''s own creation becomes its next version (version = parent version + 1); a child of someone else''s creation is a fork (version 1) and is only allowed when the parent is public or shared with the new owner (42501 otherwise). Without a parent, version = 1.';
+COMMENT ON FUNCTION playground_private.before_creation_insert() IS 'Trigger (before insert on ai_playground_creations): with a parent_id, a child of one''s own creation becomes its next version (version = parent version + 1); a child of someone else''s creation is a fork (version 1) and is only allowed when the parent is public or shared with the new owner (42501 otherwise). A parent that does not exist gives an API caller (caller_is_api()) the same 42501, so a creation id reveals nothing; others get 23503. Without a parent, version = 1.';
 
 --
 -- Name: before_creation_share_insert(); Type: FUNCTION; Schema: playground_private; Owner: postgres
@@ -1435,6 +1798,84 @@ ALTER FUNCTION playground_private.before_interaction_insert() OWNER TO postgres;
 --
 
 COMMENT ON FUNCTION playground_private.before_interaction_insert() IS 'Trigger (before insert on ai_playground_interactions): locks the session, checks it belongs to the interaction''s user (42501 otherwise) and assigns the next sequence_number in the session.';
+
+--
+-- Name: caller_api_role(); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.caller_api_role() RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select r.role
+    from (select playground_private.caller_role() as role) as r
+    where r.role in ('anon', 'authenticated', 'service_role');
+$$;
+
+ALTER FUNCTION playground_private.caller_api_role() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_api_role(); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.caller_api_role() IS 'The API role the session acts as (anon, authenticated or service_role, from caller_role()), or null for a direct database session. For audit records: a forged JWT role claim cannot make an entry look like the service role''s.';
+
+--
+-- Name: caller_is_api(); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.caller_is_api() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select playground_private.caller_role() in ('anon', 'authenticated');
+$$;
+
+ALTER FUNCTION playground_private.caller_is_api() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_is_api(); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.caller_is_api() IS 'True when the session acts as an API client role (caller_role() is anon or authenticated). The rule of every module: write guards (invoker triggers) ask current_user; entry checks of SECURITY DEFINER functions ask the session''s role; nothing asks the JWT role claim.';
+
+--
+-- Name: caller_is_service(); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.caller_is_service() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select pg_catalog.pg_has_role(playground_private.caller_role(), 'service_role', 'member');
+$$;
+
+ALTER FUNCTION playground_private.caller_is_service() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_is_service(); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.caller_is_service() IS 'True when the session acts as service_role or as a role that is a member of it (postgres on Supabase, pg_cron jobs, migrations): caller_role(), never the JWT role claim.';
+
+--
+-- Name: caller_role(); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.caller_role() RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select coalesce(nullif(pg_catalog.current_setting('role', true), 'none'), session_user::text);
+$$;
+
+ALTER FUNCTION playground_private.caller_role() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_role(); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.caller_role() IS 'The database role the session acts as: the role set by SET ROLE (PostgREST sets anon, authenticated or service_role per request), else the login role. Unlike current_user it keeps naming the caller inside SECURITY DEFINER functions; unlike auth.role() (the JWT role claim, a setting any session can change) a session cannot choose it beyond its role memberships.';
 
 --
 -- Name: check_interaction_tool_and_rating(); Type: FUNCTION; Schema: playground_private; Owner: postgres
@@ -1524,6 +1965,92 @@ ALTER FUNCTION playground_private.check_session_times() OWNER TO postgres;
 COMMENT ON FUNCTION playground_private.check_session_times() IS 'Trigger function (before insert or update on ai_playground_sessions): for API roles (anon, authenticated) a new session_start is within 10 minutes of now() and a session_end the client sets is not in the future (23514 otherwise), so activity days and time-based achievements cannot be forged with backdated sessions. The service role is trusted.';
 
 --
+-- Name: guard_api_write(); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.guard_api_write() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+    v_arg text;
+    v_col text;
+    v_text_limit integer := 10000;
+    v_json_limit integer := 65536;
+    v_limits jsonb := '{}'::jsonb;
+    v_stamps jsonb := '{}'::jsonb;
+    v_row jsonb;
+    v_old jsonb := '{}'::jsonb;
+    v_key text;
+    v_value jsonb;
+    v_size integer;
+    v_limit integer;
+begin
+    if current_user not in ('anon', 'authenticated') then
+        return new;
+    end if;
+    v_row := to_jsonb(new);
+    if tg_op = 'UPDATE' then
+        v_old := to_jsonb(old);
+    end if;
+    -- tg_argv is null, not empty, for a trigger without arguments.
+    foreach v_arg in array coalesce(tg_argv, '{}'::text[]) loop
+        if v_arg like 'created:%' then
+            v_col := substr(v_arg, 9);
+            v_stamps := v_stamps || jsonb_build_object(
+                v_col, case when tg_op = 'INSERT' then to_jsonb(now()) else v_old -> v_col end);
+        elsif v_arg like 'touched:%' then
+            v_col := substr(v_arg, 9);
+            if v_row ->> v_col is not null
+                and (tg_op = 'INSERT' or (v_row -> v_col) is distinct from (v_old -> v_col)) then
+                v_stamps := v_stamps || jsonb_build_object(v_col, now());
+            end if;
+        elsif v_arg like 'caller:%' then
+            v_col := substr(v_arg, 8);
+            v_stamps := v_stamps || jsonb_build_object(
+                v_col, case when tg_op = 'INSERT' then to_jsonb((select auth.uid())) else v_old -> v_col end);
+        elsif v_arg like 'text=%' then
+            v_text_limit := substr(v_arg, 6)::integer;
+        elsif v_arg like 'json=%' then
+            v_json_limit := substr(v_arg, 6)::integer;
+        else
+            v_limits := v_limits || jsonb_build_object(split_part(v_arg, '=', 1), split_part(v_arg, '=', 2)::integer);
+        end if;
+    end loop;
+    for v_key, v_value in select e.key, e.value from jsonb_each(v_row) as e loop
+        -- Only what this write changes: a value stored before the limit stays editable around it.
+        continue when tg_op = 'UPDATE' and v_value is not distinct from (v_old -> v_key);
+        if jsonb_typeof(v_value) = 'string' then
+            v_size := length(v_value #>> '{}');
+            v_limit := coalesce((v_limits ->> v_key)::integer, v_text_limit);
+        elsif jsonb_typeof(v_value) in ('object', 'array') then
+            v_size := octet_length(v_value::text);
+            v_limit := coalesce((v_limits ->> v_key)::integer, v_json_limit);
+        else
+            continue;
+        end if;
+        if v_size > v_limit then
+            raise exception '%.%: % is too large (% > % allowed for API writes)', tg_table_name, v_key,
+                case when jsonb_typeof(v_value) = 'string' then 'text' else 'json' end, v_size, v_limit
+                using errcode = '22001';
+        end if;
+    end loop;
+    if v_stamps <> '{}'::jsonb then
+        new := jsonb_populate_record(new, v_stamps);
+    end if;
+    return new;
+end
+$$;
+
+ALTER FUNCTION playground_private.guard_api_write() OWNER TO postgres;
+
+--
+-- Name: FUNCTION guard_api_write(); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.guard_api_write() IS 'Trigger function (before insert or update) for every table an API role can write: when current_user is anon or authenticated it bounds the input (text values at most 10,000 characters and jsonb values at most 64 KiB unless the trigger arguments say otherwise: text=N, json=N, column=N; only values the write changes are measured; 22001 when too large) and sets server-owned times (created:col = now() on insert and unchanged on update; touched:col = now() whenever the client sets it) and authors (caller:col = auth.uid() on insert, unchanged on update), so client-sent times and authors are ignored. The service role, migrations and SECURITY DEFINER helpers (running as their owner) are not limited.';
+
+--
 -- Name: is_admin(); Type: FUNCTION; Schema: playground_private; Owner: postgres
 --
 
@@ -1550,8 +2077,7 @@ CREATE FUNCTION playground_private.is_platform_viewer() RETURNS boolean
     LANGUAGE sql STABLE
     SET search_path TO ''
     AS $$
-    select coalesce((select auth.role()), '') = 'service_role'
-        or pg_catalog.pg_has_role(current_user, 'service_role', 'member')
+    select pg_catalog.pg_has_role(current_user, 'service_role', 'member')
         or playground_private.is_admin();
 $$;
 
@@ -1561,7 +2087,7 @@ ALTER FUNCTION playground_private.is_platform_viewer() OWNER TO postgres;
 -- Name: FUNCTION is_platform_viewer(); Type: COMMENT; Schema: playground_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION playground_private.is_platform_viewer() IS 'True when the caller may see whole-platform analytics: the service_role key (JWT role or a database role that is a member of service_role, such as postgres on a direct connection) or an admin (app_metadata.role = admin). Used by the analytics views.';
+COMMENT ON FUNCTION playground_private.is_platform_viewer() IS 'True when the caller may see whole-platform analytics: current_user is service_role or a member of it (postgres on a direct connection, the owner inside refresh_platform_rollups), or an admin (app_metadata.role = admin). The JWT role claim is not consulted. Used by the analytics views (security invoker, so current_user is the caller).';
 
 --
 -- Name: owns_creation(uuid); Type: FUNCTION; Schema: playground_private; Owner: postgres
@@ -1628,7 +2154,7 @@ ALTER TABLE playground.ai_playground_interactions OWNER TO postgres;
 -- Name: TABLE ai_playground_interactions; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON TABLE playground.ai_playground_interactions IS 'One user interaction with an AI tool inside a session (usually recorded by track_tool_usage). Owners see and record their own; afterwards they may only change user_feedback and user_rating. sequence_number is assigned by a trigger (1, 2, ... per session) and session/tool statistics are updated by triggers. No delete for users (analytics history); rows go with the session or the user.';
+COMMENT ON TABLE playground.ai_playground_interactions IS 'One user interaction with an AI tool inside a session (usually recorded by track_tool_usage). Owners see and record their own; afterwards they may only change user_feedback and user_rating. No delete for users (analytics history); rows go with the session or the user. Client-writable: insert id, session_id (an open session of the caller''s: one 42501 for another''s or an unknown one, 55000 once ended), user_id (own), interaction_type, tool_name (an active tool, 42501 otherwise), response_time_ms, tokens_used, success, success_score, error_message, user_feedback, user_rating (one rated interaction per user and tool, 23505 for a second), metadata; update user_feedback, user_rating (text at most 10,000 characters, jsonb at most 64 KiB). These are the user''s own report of their activity: they feed the user''s own statistics and achievements, and the public counters only once per user (usage once per tool and day, one rating per tool). Server-owned: sequence_number (trigger), created_at (now()), and the tool and session statistics they feed.';
 
 --
 -- Name: COLUMN ai_playground_interactions.id; Type: COMMENT; Schema: playground; Owner: postgres
@@ -1735,7 +2261,7 @@ CREATE FUNCTION playground_private.platform_interactions() RETURNS SETOF playgro
     SET search_path TO ''
     AS $$
 begin
-    if coalesce((select auth.role()), '') <> 'service_role'
+    if not (select playground_private.caller_is_service())
         and not playground_private.is_admin() then
         raise exception 'playground: platform-wide interactions are for service_role and admins'
             using errcode = '42501',
@@ -1753,7 +2279,7 @@ ALTER FUNCTION playground_private.platform_interactions() OWNER TO postgres;
 -- Name: FUNCTION platform_interactions(); Type: COMMENT; Schema: playground_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION playground_private.platform_interactions() IS 'Every row of playground.ai_playground_interactions, for whole-platform analytics. Raises 42501 unless the caller is service_role (JWT role) or an admin (app_metadata.role = admin). SECURITY DEFINER because the table''s select policy is owner-only (so that a user''s queries use the user_id index); the analytics views call it only for admins, behind a one-time filter. The caller check does not use is_platform_viewer(): inside a definer function current_user is the owner, a member of every role.';
+COMMENT ON FUNCTION playground_private.platform_interactions() IS 'Every row of playground.ai_playground_interactions, for whole-platform analytics. Raises 42501 unless the session acts as service_role or a member of it (caller_is_service(), not the JWT role claim) or the caller is an admin (app_metadata.role = admin). SECURITY DEFINER because the table''s select policy is owner-only (so that a user''s queries use the user_id index); the analytics views call it only for platform viewers, behind a one-time filter.';
 
 --
 -- Name: ai_playground_sessions; Type: TABLE; Schema: playground; Owner: postgres
@@ -1796,7 +2322,7 @@ ALTER TABLE playground.ai_playground_sessions OWNER TO postgres;
 -- Name: TABLE ai_playground_sessions; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON TABLE playground.ai_playground_sessions IS 'A user''s visit to the AI playground. Owners view, start and update (end) their own sessions; they cannot delete them (analytics history) except by deleting their account (cascade). interaction_count, avg_response_time_ms and error_count are maintained by triggers on ai_playground_interactions and are not writable by users.';
+COMMENT ON TABLE playground.ai_playground_sessions IS 'A user''s visit to the AI playground. Owners view, start and update (end) their own sessions; they cannot delete them (analytics history) except by deleting their account (cascade). Client-writable: insert id, user_id (own), activity_type, nonprofit_profile_id, session_start (within 10 minutes of now()), session_end, device_type, browser, metadata; update activity_type, session_end (never in the future), device_type, browser, metadata (text at most 10,000 characters, jsonb at most 64 KiB). Server-owned: created_at (now()), duration_seconds (generated), interaction_count, avg_response_time_ms, error_count (triggers on ai_playground_interactions); a session on a nonprofit profile counts in its usage_count once per user, profile and UTC day.';
 
 --
 -- Name: COLUMN ai_playground_sessions.id; Type: COMMENT; Schema: playground; Owner: postgres
@@ -1897,7 +2423,7 @@ CREATE FUNCTION playground_private.platform_sessions() RETURNS SETOF playground.
     SET search_path TO ''
     AS $$
 begin
-    if coalesce((select auth.role()), '') <> 'service_role'
+    if not (select playground_private.caller_is_service())
         and not playground_private.is_admin() then
         raise exception 'playground: platform-wide sessions are for service_role and admins'
             using errcode = '42501',
@@ -1915,7 +2441,144 @@ ALTER FUNCTION playground_private.platform_sessions() OWNER TO postgres;
 -- Name: FUNCTION platform_sessions(); Type: COMMENT; Schema: playground_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION playground_private.platform_sessions() IS 'Every row of playground.ai_playground_sessions, for whole-platform analytics. Raises 42501 unless the caller is service_role (JWT role) or an admin (app_metadata.role = admin). SECURITY DEFINER because the table''s select policy is owner-only (so that a user''s queries use the user_id index); the analytics views call it only for admins, behind a one-time filter. The caller check does not use is_platform_viewer(): inside a definer function current_user is the owner, a member of every role.';
+COMMENT ON FUNCTION playground_private.platform_sessions() IS 'Every row of playground.ai_playground_sessions, for whole-platform analytics. Raises 42501 unless the session acts as service_role or a member of it (caller_is_service(), not the JWT role claim) or the caller is an admin (app_metadata.role = admin). SECURITY DEFINER because the table''s select policy is owner-only (so that a user''s queries use the user_id index); the analytics views call it only for platform viewers, behind a one-time filter.';
+
+--
+-- Name: rebuild_achievement_counters(); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.rebuild_achievement_counters() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+    lock table playground.ai_playground_sessions, playground.ai_playground_creations in share mode;
+    delete from playground_private.session_days;
+    delete from playground_private.fork_pairs;
+
+    insert into playground_private.session_days (user_id, activity_date, sessions, scenario_sessions)
+    select s.user_id,
+        (s.session_start at time zone 'UTC')::date,
+        count(*),
+        count(*) filter (where s.nonprofit_profile_id is not null or s.activity_type = 'nonprofit_scenario')
+    from playground.ai_playground_sessions as s
+    group by 1, 2;
+
+    insert into playground_private.fork_pairs (owner_id, forker_id, forks)
+    select p.user_id, c.user_id, count(*)
+    from playground.ai_playground_creations as c
+    join playground.ai_playground_creations as p on p.id = c.parent_id
+    group by 1, 2;
+end
+$$;
+
+ALTER FUNCTION playground_private.rebuild_achievement_counters() OWNER TO postgres;
+
+--
+-- Name: FUNCTION rebuild_achievement_counters(); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.rebuild_achievement_counters() IS 'Recomputes session_days and fork_pairs from all sessions and creations (share-locks both tables until the caller commits). For service_role: run it after writing sessions or creations with the triggers off, e.g. a restore or a load under session_replication_role = replica.';
+
+--
+-- Name: rebuild_public_counters(); Type: FUNCTION; Schema: playground_private; Owner: postgres
+--
+
+CREATE FUNCTION playground_private.rebuild_public_counters() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+    if not (select playground_private.caller_is_service()) then
+        raise exception 'playground: rebuilding the public counters is for service_role'
+            using errcode = '42501';
+    end if;
+    -- writers wait: the counters are rebuilt from a stable set of rows
+    lock table
+        playground.ai_playground_interactions,
+        playground.ai_playground_sessions,
+        playground.ai_playground_creations
+        in share mode;
+    lock table
+        playground.ai_playground_toolkit_items,
+        playground.synthetic_nonprofit_profiles
+        in share row exclusive mode;
+
+    delete from playground_private.tool_usage_days;
+    insert into playground_private.tool_usage_days (user_id, tool_name, last_day)
+    select i.user_id, i.tool_name, max((i.created_at at time zone 'UTC')::date)
+    from playground.ai_playground_interactions as i
+    group by i.user_id, i.tool_name;
+
+    update playground.ai_playground_toolkit_items as t
+    set usage_count = coalesce(u.days, 0),
+        unique_user_count = coalesce(u.users, 0),
+        rating_sum = coalesce(r.s, 0),
+        rating_count = coalesce(r.n, 0)
+    from playground.ai_playground_toolkit_items as t2
+    left join (
+        select d.tool_name, count(*)::bigint as days, count(distinct d.user_id)::integer as users
+        from (
+            select distinct i.tool_name, i.user_id, (i.created_at at time zone 'UTC')::date as day
+            from playground.ai_playground_interactions as i
+        ) as d
+        group by d.tool_name
+    ) as u on u.tool_name = t2.tool_name
+    left join (
+        select i.tool_name, sum(i.user_rating)::bigint as s, count(i.user_rating)::integer as n
+        from playground.ai_playground_interactions as i
+        where i.user_rating is not null
+        group by i.tool_name
+    ) as r on r.tool_name = t2.tool_name
+    where t2.id = t.id
+        and (t.usage_count, t.unique_user_count, t.rating_sum, t.rating_count)
+            is distinct from (coalesce(u.days, 0), coalesce(u.users, 0), coalesce(r.s, 0), coalesce(r.n, 0));
+
+    update playground.ai_playground_creations as c
+    set fork_count = coalesce(f.n, 0)
+    from playground.ai_playground_creations as c2
+    left join (
+        select k.parent_id, count(distinct k.user_id)::integer as n
+        from playground.ai_playground_creations as k
+        join playground.ai_playground_creations as p on p.id = k.parent_id
+        where p.user_id <> k.user_id
+        group by k.parent_id
+    ) as f on f.parent_id = c2.id
+    where c2.id = c.id
+        and c.fork_count <> coalesce(f.n, 0);
+
+    delete from playground_private.profile_usage_days;
+    insert into playground_private.profile_usage_days (user_id, profile_id, last_day)
+    select s.user_id, s.nonprofit_profile_id, max((s.session_start at time zone 'UTC')::date)
+    from playground.ai_playground_sessions as s
+    where s.nonprofit_profile_id is not null
+    group by s.user_id, s.nonprofit_profile_id;
+
+    update playground.synthetic_nonprofit_profiles as p
+    set usage_count = coalesce(u.days, 0)
+    from playground.synthetic_nonprofit_profiles as p2
+    left join (
+        select d.profile_id, count(*)::integer as days
+        from (
+            select distinct s.nonprofit_profile_id as profile_id, s.user_id,
+                (s.session_start at time zone 'UTC')::date as day
+            from playground.ai_playground_sessions as s
+            where s.nonprofit_profile_id is not null
+        ) as d
+        group by d.profile_id
+    ) as u on u.profile_id = p2.id
+    where p2.id = p.id
+        and p.usage_count <> coalesce(u.days, 0);
+end
+$$;
+
+ALTER FUNCTION playground_private.rebuild_public_counters() OWNER TO postgres;
+
+--
+-- Name: FUNCTION rebuild_public_counters(); Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION playground_private.rebuild_public_counters() IS 'Recomputes the public counters from the rows they count, with the rules the triggers follow: ai_playground_toolkit_items.usage_count (once per user, tool and UTC day), unique_user_count (once per user), rating_sum and rating_count (the rated interactions: one per user and tool for API callers), ai_playground_creations.fork_count (distinct other users who forked) and synthetic_nonprofit_profiles.usage_count (once per user, profile and UTC day), and the private tables behind them (tool_usage_days, profile_usage_days). For a restore or bulk load that ran with triggers off; writers wait while it runs (share locks). 42501 unless the session acts as service_role or a member of it (caller_is_service()); EXECUTE for service_role only.';
 
 --
 -- Name: rebuild_user_stats(); Type: FUNCTION; Schema: playground_private; Owner: postgres
@@ -2016,7 +2679,7 @@ ALTER TABLE playground.ai_playground_platform_rollup_refreshes OWNER TO postgres
 -- Name: TABLE ai_playground_platform_rollup_refreshes; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON TABLE playground.ai_playground_platform_rollup_refreshes IS 'One row per whole-platform rollup (playground.ai_playground_platform_*): when playground_private.refresh_platform_rollups() last replaced its rows, how long that took and how many rows it wrote, so a dashboard can show "as of". Refreshed every 15 minutes by pg_cron where the extension is installed. Readable by admins and service_role; written only by the refresh.';
+COMMENT ON TABLE playground.ai_playground_platform_rollup_refreshes IS 'One row per whole-platform rollup (playground.ai_playground_platform_*): when playground_private.refresh_platform_rollups() last replaced its rows, how long that took and how many rows it wrote, so a dashboard can show "as of". Refreshed every 15 minutes by pg_cron where the extension is installed. Readable by admins and service_role; written only by the refresh. Client-writable: nothing; written only by playground_private.refresh_platform_rollups() (service_role, pg_cron).';
 
 --
 -- Name: COLUMN ai_playground_platform_rollup_refreshes.rollup_name; Type: COMMENT; Schema: playground; Owner: postgres
@@ -2051,23 +2714,20 @@ CREATE FUNCTION playground_private.refresh_platform_rollups() RETURNS SETOF play
     SET search_path TO ''
     AS $$
 declare
-    v_role text := coalesce((select auth.role()), '');
     v_started timestamptz;
     v_as_of timestamptz;
     v_rows bigint;
 begin
-    -- the caller: the service_role key, or a database session that is not an
-    -- API request (no JWT role) whose login role is a member of service_role
-    -- (pg_cron, a migration, psql as postgres). current_user is the owner
-    -- here, a member of every role, so it proves nothing about the caller.
-    if v_role <> 'service_role'
-        and not (v_role = '' and pg_catalog.pg_has_role(session_user, 'service_role', 'member')) then
+    -- the caller: a session acting as service_role or as a member of it
+    -- (pg_cron, a migration, psql as postgres), never the JWT role claim.
+    -- current_user is the owner here, so it proves nothing about the caller.
+    if not (select playground_private.caller_is_service()) then
         raise exception 'playground: refreshing the platform rollups is for service_role'
             using errcode = '42501',
                   hint = 'Read the rollups, or the live analytics views; pg_cron refreshes them every 15 minutes.';
     end if;
-    -- the views give the platform figures only to a platform viewer: for a
-    -- caller without a JWT that is the owner, who must then be a member of
+    -- the views give the platform figures only to a platform viewer: here
+    -- that is the owner, who must then be a member of
     -- service_role (postgres is, on Supabase); never fill the rollups with
     -- nothing.
     if not playground_private.is_platform_viewer() then
@@ -2440,12 +3100,10 @@ CREATE FUNCTION playground_private.signup_funnel() RETURNS TABLE(signup_date dat
     SET search_path TO ''
     AS $$
 declare
-    v_role text := coalesce((select auth.role()), '');
 begin
     if not (
-        v_role = 'service_role'
+        (select playground_private.caller_is_service())
         or playground_private.is_admin()
-        or (v_role = '' and pg_catalog.pg_has_role(session_user, 'service_role', 'member'))
     ) then
         raise exception 'playground: the sign-up funnel is for service_role and admins'
             using errcode = '42501',
@@ -2533,14 +3191,13 @@ CREATE FUNCTION playground_private.user_metrics(p_user_id uuid) RETURNS jsonb
         'public_creations', c.public_creations,
         'templates_created', c.templates_created,
         'high_quality_creations', c.high_quality_creations,
-        'forks_received', c.forks_received
+        'forks_received', f.forks_received
     )
     from (
-        select count(*)::integer as sessions,
-               (count(*) filter (where x.nonprofit_profile_id is not null
-                                    or x.activity_type = 'nonprofit_scenario'))::integer as scenario_sessions,
-               count(distinct (x.session_start at time zone 'UTC')::date)::integer as active_days
-        from playground.ai_playground_sessions x
+        select coalesce(sum(x.sessions), 0)::integer as sessions,
+               coalesce(sum(x.scenario_sessions), 0)::integer as scenario_sessions,
+               count(*)::integer as active_days
+        from playground_private.session_days x
         where x.user_id = p_user_id
     ) s,
     (
@@ -2549,7 +3206,8 @@ CREATE FUNCTION playground_private.user_metrics(p_user_id uuid) RETURNS jsonb
                coalesce(sum(x.prompt_submissions), 0)::integer as prompt_submissions,
                coalesce(sum(x.simulations_run), 0)::integer as simulations_run,
                count(*)::integer as distinct_tools,
-               coalesce(sum(x.rating_count), 0)::integer as ratings_given
+               -- the tools rated, not the rated interactions
+               (count(*) filter (where x.rating_count > 0))::integer as ratings_given
         from playground.ai_playground_user_tool_stats x
         where x.user_id = p_user_id
     ) i,
@@ -2557,11 +3215,17 @@ CREATE FUNCTION playground_private.user_metrics(p_user_id uuid) RETURNS jsonb
         select count(*)::integer as creations,
                (count(*) filter (where x.sharing_level = 'public'))::integer as public_creations,
                (count(*) filter (where x.is_template))::integer as templates_created,
-               (count(*) filter (where x.quality_score >= 80))::integer as high_quality_creations,
-               coalesce(sum(x.fork_count), 0)::integer as forks_received
+               (count(*) filter (where x.quality_score >= 80))::integer as high_quality_creations
         from playground.ai_playground_creations x
         where x.user_id = p_user_id
-    ) c;
+    ) c,
+    (
+        -- distinct other users who forked any of the user's creations
+        select count(*)::integer as forks_received
+        from playground_private.fork_pairs x
+        where x.owner_id = p_user_id
+          and x.forker_id <> p_user_id
+    ) f;
 $$;
 
 ALTER FUNCTION playground_private.user_metrics(p_user_id uuid) OWNER TO postgres;
@@ -2570,7 +3234,7 @@ ALTER FUNCTION playground_private.user_metrics(p_user_id uuid) OWNER TO postgres
 -- Name: FUNCTION user_metrics(p_user_id uuid); Type: COMMENT; Schema: playground_private; Owner: postgres
 --
 
-COMMENT ON FUNCTION playground_private.user_metrics(p_user_id uuid) IS 'The achievement metrics of one user as a JSON object {metric: value} (see ai_playground_achievement_definitions.metric). Interaction metrics come from the per-user counters (ai_playground_user_tool_stats), not from a scan of the user''s interactions; sessions and creations are counted live. Internal to award_achievements: not executable by API roles.';
+COMMENT ON FUNCTION playground_private.user_metrics(p_user_id uuid) IS 'The achievement metrics of one user as a JSON object {metric: value} (see ai_playground_achievement_definitions.metric), none of them a scan of the user''s history: interaction metrics from ai_playground_user_tool_stats, session metrics from playground_private.session_days, forks_received from playground_private.fork_pairs (all kept exact by triggers), creation counts from an index-only scan (idx_ai_playground_creations_user_id_metrics). Server-owned facts only: ratings_given = tools rated, forks_received = distinct other users who forked any of the user''s creations, so repeating a write or one accomplice cannot farm them. Internal to award_achievements: not executable by API roles.';
 
 --
 -- Name: ai_playground_achievement_definitions; Type: TABLE; Schema: playground; Owner: postgres
@@ -2604,7 +3268,7 @@ ALTER TABLE playground.ai_playground_achievement_definitions OWNER TO postgres;
 -- Name: TABLE ai_playground_achievement_definitions; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON TABLE playground.ai_playground_achievement_definitions IS 'Catalogue of the achievement types (the seed''s "20+ achievement types"), kept as data rather than an enum so new ones need no schema change. Each is earned when the user''s metric reaches target_value; check_and_award_achievements evaluates them. Public read while active; managed by admins and service_role.';
+COMMENT ON TABLE playground.ai_playground_achievement_definitions IS 'Catalogue of the achievement types (the seed''s "20+ achievement types"), kept as data rather than an enum so new ones need no schema change. Each is earned when the user''s metric reaches target_value; check_and_award_achievements evaluates them. Public read while active; managed by admins and service_role. Client-writable (admins only; insert and update): achievement_type, name, description, category, badge_level, points, metric, target_value, is_active, sort_order (text at most 10,000 characters); delete. Server-owned: created_at, updated_at.';
 
 --
 -- Name: COLUMN ai_playground_achievement_definitions.achievement_type; Type: COMMENT; Schema: playground; Owner: postgres
@@ -2716,7 +3380,7 @@ ALTER TABLE playground.ai_playground_achievements OWNER TO postgres;
 -- Name: TABLE ai_playground_achievements; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON TABLE playground.ai_playground_achievements IS 'A user''s progress towards, and award of, each achievement type. Rows are created and advanced only by check_and_award_achievements (one row per user and type: awarding is idempotent). category, badge_level and points are copied from the definition when the row is created so an award keeps what it was worth. Owners see their own rows and may only toggle is_shared; other signed-in users see shared unlocked achievements. A definition that has rows here cannot be deleted (deactivate it).';
+COMMENT ON TABLE playground.ai_playground_achievements IS 'A user''s progress towards, and award of, each achievement type. Rows are created and advanced only by check_and_award_achievements (one row per user and type: awarding is idempotent). category, badge_level and points are copied from the definition when the row is created so an award keeps what it was worth. Owners see their own rows and may only toggle is_shared; other signed-in users see shared unlocked achievements. A definition that has rows here cannot be deleted (deactivate it). Client-writable: update is_shared of one''s own achievements. Server-owned: everything else: progress_current and unlocked_at (check_and_award_achievements, from user_metrics, which counts only server-owned facts: session times near now(), tools rated, distinct forking users), congratulations_count (one per congratulating user), created_at, updated_at.';
 
 --
 -- Name: COLUMN ai_playground_achievements.id; Type: COMMENT; Schema: playground; Owner: postgres
@@ -2904,7 +3568,7 @@ ALTER TABLE playground.ai_playground_creations OWNER TO postgres;
 -- Name: TABLE ai_playground_creations; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON TABLE playground.ai_playground_creations IS 'Content users create in the playground (prompts, simulations, workflows...). Versions and forks form a parent/child tree through parent_id: a child of one''s own creation is a new version (version = parent version + 1), a child of someone else''s visible creation is a fork (the parent''s fork_count is incremented). Visibility by sharing_level: private (owner only), shared (owner and the users listed in ai_playground_creation_shares), public (everyone, including anon). Owners fully manage their creations; counters and quality_score are maintained by the platform (service_role).';
+COMMENT ON TABLE playground.ai_playground_creations IS 'Content users create in the playground (prompts, simulations, workflows...). Versions and forks form a parent/child tree through parent_id: a child of one''s own creation is a new version (version = parent version + 1), a child of someone else''s visible creation is a fork. Visibility by sharing_level: private (owner only), shared (owner and the users listed in ai_playground_creation_shares), public (everyone, including anon). Client-writable: insert id, user_id (own), session_id, parent_id (a creation the caller can see; one 42501 for an invisible or missing one); insert and update title, description, creation_type, content (at most 100,000 characters), tool_name, complexity_level, sharing_level, is_template, template_category, is_published, tags, metadata (text at most 10,000 characters, jsonb at most 64 KiB); delete. Server-owned: version, created_at, updated_at, published_at, view_count, use_count, fork_count (distinct other users who forked it) and quality_score (service_role).';
 
 --
 -- Name: COLUMN ai_playground_creations.id; Type: COMMENT; Schema: playground; Owner: postgres
@@ -3313,7 +3977,7 @@ ALTER TABLE playground.ai_playground_creation_shares OWNER TO postgres;
 -- Name: TABLE ai_playground_creation_shares; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON TABLE playground.ai_playground_creation_shares IS 'The named users a creation with sharing_level = shared is shared with (the seed''s "shared" option). The creation owner adds and removes entries; a recipient sees and may remove their own entry. Rows go with the creation or the recipient''s account.';
+COMMENT ON TABLE playground.ai_playground_creation_shares IS 'The named users a creation with sharing_level = shared is shared with (the seed''s "shared" option). The creation owner adds and removes entries; a recipient sees and may remove their own entry. Rows go with the creation or the recipient''s account. Client-writable: insert creation_id (one''s own creation) and shared_with_user_id (the recipient, not the owner); delete (owner or recipient). Server-owned: created_at (now(): the column is not writable).';
 
 --
 -- Name: COLUMN ai_playground_creation_shares.creation_id; Type: COMMENT; Schema: playground; Owner: postgres
@@ -3361,7 +4025,7 @@ ALTER TABLE playground.ai_playground_user_daily_stats OWNER TO postgres;
 -- Name: TABLE ai_playground_user_daily_stats; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON TABLE playground.ai_playground_user_daily_stats IS 'Per-user daily counters: one row per user and UTC day (of created_at) with interactions. The counts are checked against each other; tools_used only for nulls (its size can differ from the counts between the row triggers of a multi-row update). Maintained exactly by the same triggers as ai_playground_user_tool_stats. Read by get_user_recent_activity and the per-user branch of ai_playground_daily_metrics. Users may read their own rows; nobody but the triggers writes them.';
+COMMENT ON TABLE playground.ai_playground_user_daily_stats IS 'Per-user daily counters: one row per user and UTC day (of created_at) with interactions. The counts are checked against each other; tools_used only for nulls (its size can differ from the counts between the row triggers of a multi-row update). Maintained exactly by the same triggers as ai_playground_user_tool_stats. Read by get_user_recent_activity and the per-user branch of ai_playground_daily_metrics. Users may read their own rows; nobody but the triggers writes them. Client-writable: nothing; every column is server-owned (the interaction triggers, rebuild_user_stats).';
 
 --
 -- Name: COLUMN ai_playground_user_daily_stats.user_id; Type: COMMENT; Schema: playground; Owner: postgres
@@ -3909,7 +4573,7 @@ ALTER TABLE playground.ai_playground_platform_creation_analytics OWNER TO postgr
 -- Name: TABLE ai_playground_platform_creation_analytics; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON TABLE playground.ai_playground_platform_creation_analytics IS 'Whole-platform figures of playground.ai_playground_creation_analytics: one row per creation_type over every user''s creations. Exactly the view''s columns and its platform-wide rows (what service_role gets from the view). As of refreshed_at in playground.ai_playground_platform_rollup_refreshes: refreshed by playground_private.refresh_platform_rollups(), every 15 minutes by pg_cron where the extension is installed. Readable by admins (app_metadata.role = admin) and service_role; written only by the refresh. The live view remains the exact, live source: a signed-in user''s own figures, and ad hoc platform queries that must be current.';
+COMMENT ON TABLE playground.ai_playground_platform_creation_analytics IS 'Whole-platform figures of playground.ai_playground_creation_analytics: one row per creation_type over every user''s creations. Exactly the view''s columns and its platform-wide rows (what service_role gets from the view). As of refreshed_at in playground.ai_playground_platform_rollup_refreshes: refreshed by playground_private.refresh_platform_rollups(), every 15 minutes by pg_cron where the extension is installed. Readable by admins (app_metadata.role = admin) and service_role; written only by the refresh. The live view remains the exact, live source: a signed-in user''s own figures, and ad hoc platform queries that must be current. Client-writable: nothing; written only by playground_private.refresh_platform_rollups() (service_role, pg_cron).';
 
 --
 -- Name: COLUMN ai_playground_platform_creation_analytics.creation_type; Type: COMMENT; Schema: playground; Owner: postgres
@@ -4024,7 +4688,7 @@ ALTER TABLE playground.ai_playground_platform_daily_metrics OWNER TO postgres;
 -- Name: TABLE ai_playground_platform_daily_metrics; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON TABLE playground.ai_playground_platform_daily_metrics IS 'Whole-platform figures of playground.ai_playground_daily_metrics: one row per UTC day with activity anywhere on the platform (the primary key serves date ranges, newest first too). Exactly the view''s columns and its platform-wide rows (what service_role gets from the view). As of refreshed_at in playground.ai_playground_platform_rollup_refreshes: refreshed by playground_private.refresh_platform_rollups(), every 15 minutes by pg_cron where the extension is installed. Readable by admins (app_metadata.role = admin) and service_role; written only by the refresh. The live view remains the exact, live source: a signed-in user''s own figures, and ad hoc platform queries that must be current.';
+COMMENT ON TABLE playground.ai_playground_platform_daily_metrics IS 'Whole-platform figures of playground.ai_playground_daily_metrics: one row per UTC day with activity anywhere on the platform (the primary key serves date ranges, newest first too). Exactly the view''s columns and its platform-wide rows (what service_role gets from the view). As of refreshed_at in playground.ai_playground_platform_rollup_refreshes: refreshed by playground_private.refresh_platform_rollups(), every 15 minutes by pg_cron where the extension is installed. Readable by admins (app_metadata.role = admin) and service_role; written only by the refresh. The live view remains the exact, live source: a signed-in user''s own figures, and ad hoc platform queries that must be current. Client-writable: nothing; written only by playground_private.refresh_platform_rollups() (service_role, pg_cron).';
 
 --
 -- Name: COLUMN ai_playground_platform_daily_metrics.activity_date; Type: COMMENT; Schema: playground; Owner: postgres
@@ -4115,7 +4779,7 @@ ALTER TABLE playground.ai_playground_platform_performance_metrics OWNER TO postg
 -- Name: TABLE ai_playground_platform_performance_metrics; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON TABLE playground.ai_playground_platform_performance_metrics IS 'Whole-platform figures of playground.ai_playground_performance_metrics: one row per UTC day and tool over every user''s requests (the primary key serves date ranges). Exactly the view''s columns and its platform-wide rows (what service_role gets from the view). As of refreshed_at in playground.ai_playground_platform_rollup_refreshes: refreshed by playground_private.refresh_platform_rollups(), every 15 minutes by pg_cron where the extension is installed. Readable by admins (app_metadata.role = admin) and service_role; written only by the refresh. The live view remains the exact, live source: a signed-in user''s own figures, and ad hoc platform queries that must be current.';
+COMMENT ON TABLE playground.ai_playground_platform_performance_metrics IS 'Whole-platform figures of playground.ai_playground_performance_metrics: one row per UTC day and tool over every user''s requests (the primary key serves date ranges). Exactly the view''s columns and its platform-wide rows (what service_role gets from the view). As of refreshed_at in playground.ai_playground_platform_rollup_refreshes: refreshed by playground_private.refresh_platform_rollups(), every 15 minutes by pg_cron where the extension is installed. Readable by admins (app_metadata.role = admin) and service_role; written only by the refresh. The live view remains the exact, live source: a signed-in user''s own figures, and ad hoc platform queries that must be current. Client-writable: nothing; written only by playground_private.refresh_platform_rollups() (service_role, pg_cron).';
 
 --
 -- Name: COLUMN ai_playground_platform_performance_metrics.metric_date; Type: COMMENT; Schema: playground; Owner: postgres
@@ -4238,7 +4902,7 @@ ALTER TABLE playground.ai_playground_platform_tool_analytics OWNER TO postgres;
 -- Name: TABLE ai_playground_platform_tool_analytics; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON TABLE playground.ai_playground_platform_tool_analytics IS 'Whole-platform figures of playground.ai_playground_tool_analytics: one row per toolkit item, active or not, with its usage over every user''s interactions. Exactly the view''s columns and its platform-wide rows (what service_role gets from the view). As of refreshed_at in playground.ai_playground_platform_rollup_refreshes: refreshed by playground_private.refresh_platform_rollups(), every 15 minutes by pg_cron where the extension is installed. Readable by admins (app_metadata.role = admin) and service_role; written only by the refresh. The live view remains the exact, live source: a signed-in user''s own figures, and ad hoc platform queries that must be current.';
+COMMENT ON TABLE playground.ai_playground_platform_tool_analytics IS 'Whole-platform figures of playground.ai_playground_tool_analytics: one row per toolkit item, active or not, with its usage over every user''s interactions. Exactly the view''s columns and its platform-wide rows (what service_role gets from the view). As of refreshed_at in playground.ai_playground_platform_rollup_refreshes: refreshed by playground_private.refresh_platform_rollups(), every 15 minutes by pg_cron where the extension is installed. Readable by admins (app_metadata.role = admin) and service_role; written only by the refresh. The live view remains the exact, live source: a signed-in user''s own figures, and ad hoc platform queries that must be current. Client-writable: nothing; written only by playground_private.refresh_platform_rollups() (service_role, pg_cron).';
 
 --
 -- Name: COLUMN ai_playground_platform_tool_analytics.tool_name; Type: COMMENT; Schema: playground; Owner: postgres
@@ -4376,7 +5040,7 @@ ALTER TABLE playground.ai_playground_platform_user_engagement OWNER TO postgres;
 -- Name: TABLE ai_playground_platform_user_engagement; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON TABLE playground.ai_playground_platform_user_engagement IS 'Whole-platform figures of playground.ai_playground_user_engagement: one row per user with playground activity (a session or a creation). Exactly the view''s columns and its platform-wide rows (what service_role gets from the view). As of refreshed_at in playground.ai_playground_platform_rollup_refreshes: refreshed by playground_private.refresh_platform_rollups(), every 15 minutes by pg_cron where the extension is installed. Readable by admins (app_metadata.role = admin) and service_role; written only by the refresh. The live view remains the exact, live source: a signed-in user''s own figures, and ad hoc platform queries that must be current.';
+COMMENT ON TABLE playground.ai_playground_platform_user_engagement IS 'Whole-platform figures of playground.ai_playground_user_engagement: one row per user with playground activity (a session or a creation). Exactly the view''s columns and its platform-wide rows (what service_role gets from the view). As of refreshed_at in playground.ai_playground_platform_rollup_refreshes: refreshed by playground_private.refresh_platform_rollups(), every 15 minutes by pg_cron where the extension is installed. Readable by admins (app_metadata.role = admin) and service_role; written only by the refresh. The live view remains the exact, live source: a signed-in user''s own figures, and ad hoc platform queries that must be current. Client-writable: nothing; written only by playground_private.refresh_platform_rollups() (service_role, pg_cron).';
 
 --
 -- Name: COLUMN ai_playground_platform_user_engagement.user_id; Type: COMMENT; Schema: playground; Owner: postgres
@@ -4525,7 +5189,7 @@ ALTER TABLE playground.ai_playground_platform_user_funnel OWNER TO postgres;
 -- Name: TABLE ai_playground_platform_user_funnel; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON TABLE playground.ai_playground_platform_user_funnel IS 'Whole-platform figures of playground.ai_playground_user_funnel: one row per user who started a session, with the furthest funnel stage reached. Exactly the view''s columns and its platform-wide rows (what service_role gets from the view). As of refreshed_at in playground.ai_playground_platform_rollup_refreshes: refreshed by playground_private.refresh_platform_rollups(), every 15 minutes by pg_cron where the extension is installed. Readable by admins (app_metadata.role = admin) and service_role; written only by the refresh. The live view remains the exact, live source: a signed-in user''s own figures, and ad hoc platform queries that must be current.';
+COMMENT ON TABLE playground.ai_playground_platform_user_funnel IS 'Whole-platform figures of playground.ai_playground_user_funnel: one row per user who started a session, with the furthest funnel stage reached. Exactly the view''s columns and its platform-wide rows (what service_role gets from the view). As of refreshed_at in playground.ai_playground_platform_rollup_refreshes: refreshed by playground_private.refresh_platform_rollups(), every 15 minutes by pg_cron where the extension is installed. Readable by admins (app_metadata.role = admin) and service_role; written only by the refresh. The live view remains the exact, live source: a signed-in user''s own figures, and ad hoc platform queries that must be current. Client-writable: nothing; written only by playground_private.refresh_platform_rollups() (service_role, pg_cron).';
 
 --
 -- Name: COLUMN ai_playground_platform_user_funnel.user_id; Type: COMMENT; Schema: playground; Owner: postgres
@@ -4716,7 +5380,7 @@ ALTER TABLE playground.ai_playground_toolkit_items OWNER TO postgres;
 -- Name: TABLE ai_playground_toolkit_items; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON TABLE playground.ai_playground_toolkit_items IS 'Catalogue of the AI tools and features offered in the playground. Public read while active; managed by admins (app_metadata.role = admin) and service_role. Usage statistics (usage_count, unique_user_count, last_used_at, rating_sum, rating_count) are maintained by triggers on ai_playground_interactions. A tool with recorded interactions cannot be deleted (deactivate it instead).';
+COMMENT ON TABLE playground.ai_playground_toolkit_items IS 'Catalogue of the AI tools and features offered in the playground. Public read while active; managed by admins (app_metadata.role = admin) and service_role. A tool with recorded interactions cannot be deleted (deactivate it instead). Client-writable (admins only; insert and update): tool_name, display_name, description, category, capabilities, tags, icon, difficulty_level, is_active, is_beta, is_premium, learning_resources, documentation_url, version, changelog, sort_order (text at most 10,000 characters, jsonb at most 64 KiB); delete. Server-owned: id, created_at, updated_at, and the public counters: usage_count (a use counts once per user, tool and UTC day, active tools only; playground_private.tool_usage_days), unique_user_count (once per user), last_used_at, rating_sum and rating_count (one rated interaction per user and tool), average_rating (generated). rebuild_public_counters() recomputes them.';
 
 --
 -- Name: COLUMN ai_playground_toolkit_items.id; Type: COMMENT; Schema: playground; Owner: postgres
@@ -4776,13 +5440,13 @@ COMMENT ON COLUMN playground.ai_playground_toolkit_items.difficulty_level IS 'Ex
 -- Name: COLUMN ai_playground_toolkit_items.usage_count; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON COLUMN playground.ai_playground_toolkit_items.usage_count IS 'Number of recorded interactions with the tool (maintained by trigger).';
+COMMENT ON COLUMN playground.ai_playground_toolkit_items.usage_count IS 'Uses of the tool, each user counted at most once per UTC day (server-owned, by trigger; one user repeating interactions adds at most 1 a day).';
 
 --
 -- Name: COLUMN ai_playground_toolkit_items.unique_user_count; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON COLUMN playground.ai_playground_toolkit_items.unique_user_count IS 'Number of distinct users who used the tool at least once (maintained by trigger).';
+COMMENT ON COLUMN playground.ai_playground_toolkit_items.unique_user_count IS 'Distinct users who used the tool (server-owned, by trigger).';
 
 --
 -- Name: COLUMN ai_playground_toolkit_items.last_used_at; Type: COMMENT; Schema: playground; Owner: postgres
@@ -4907,7 +5571,7 @@ ALTER TABLE playground.ai_playground_user_tool_stats OWNER TO postgres;
 -- Name: TABLE ai_playground_user_tool_stats; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON TABLE playground.ai_playground_user_tool_stats IS 'Per-user counters: one row per user and tool the user has interactions with, summing those interactions (ai_playground_interactions). The counts are checked against each other; the times are not (last_used_at >= first_used_at, first_prompt_at set iff prompt_submissions > 0 hold at the end of every statement, but not between the row triggers of a multi-row update, which apply counts per row and look times up from the final rows). Maintained exactly by triggers on ai_playground_interactions (insert, update of the counted columns, delete, truncate); a row disappears when its last interaction does. Read by calculate_user_skill_level, get_recommended_tools, check_and_award_achievements and the per-user branch of ai_playground_user_engagement / ai_playground_user_funnel, so that they do not scan all of a heavy user''s interactions. Users may read their own rows; nobody but the triggers writes them.';
+COMMENT ON TABLE playground.ai_playground_user_tool_stats IS 'Per-user counters: one row per user and tool the user has interactions with, summing those interactions (ai_playground_interactions). The counts are checked against each other; the times are not (last_used_at >= first_used_at, first_prompt_at set iff prompt_submissions > 0 hold at the end of every statement, but not between the row triggers of a multi-row update, which apply counts per row and look times up from the final rows). Maintained exactly by triggers on ai_playground_interactions (insert, update of the counted columns, delete, truncate); a row disappears when its last interaction does. Read by calculate_user_skill_level, get_recommended_tools, check_and_award_achievements and the per-user branch of ai_playground_user_engagement / ai_playground_user_funnel, so that they do not scan all of a heavy user''s interactions. Users may read their own rows; nobody but the triggers writes them. Client-writable: nothing; every column is server-owned (the interaction triggers, rebuild_user_stats).';
 
 --
 -- Name: COLUMN ai_playground_user_tool_stats.user_id; Type: COMMENT; Schema: playground; Owner: postgres
@@ -6114,7 +6778,7 @@ ALTER TABLE playground.synthetic_nonprofit_profiles OWNER TO postgres;
 -- Name: TABLE synthetic_nonprofit_profiles; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON TABLE playground.synthetic_nonprofit_profiles IS 'Synthetic (fictional) nonprofit organisations used as practice scenarios. 15 organisation types; at least one profile per type ships with the migrations. Public read while active; managed by admins (app_metadata.role = admin) and service_role. usage_count is incremented by a trigger when a session is started on the profile; ratings are maintained by service_role (the seed names no rating flow).';
+COMMENT ON TABLE playground.synthetic_nonprofit_profiles IS 'Synthetic (fictional) nonprofit organisations used as practice scenarios. 15 organisation types; at least one profile per type ships with the migrations. Public read while active; managed by admins (app_metadata.role = admin) and service_role. usage_count is incremented by a trigger when a session is started on the profile; ratings are maintained by service_role (the seed names no rating flow). Client-writable (admins only; insert and update): organization_name, organization_type, mission_statement, description, organization_size, staff_count, volunteer_count, annual_budget_usd, location, founded_year, tech_maturity, current_tools, challenges, practice_scenarios, difficulty_level, learning_objectives, is_featured, is_active (text at most 10,000 characters, jsonb at most 64 KiB); delete. Server-owned: id, created_at, updated_at, usage_count (a session counts once per user, profile and UTC day, active profiles only; playground_private.profile_usage_days), average_rating and rating_count (service_role).';
 
 --
 -- Name: COLUMN synthetic_nonprofit_profiles.id; Type: COMMENT; Schema: playground; Owner: postgres
@@ -6222,7 +6886,7 @@ COMMENT ON COLUMN playground.synthetic_nonprofit_profiles.learning_objectives IS
 -- Name: COLUMN synthetic_nonprofit_profiles.usage_count; Type: COMMENT; Schema: playground; Owner: postgres
 --
 
-COMMENT ON COLUMN playground.synthetic_nonprofit_profiles.usage_count IS 'Number of playground sessions started on this profile (maintained by trigger).';
+COMMENT ON COLUMN playground.synthetic_nonprofit_profiles.usage_count IS 'Sessions on this profile, each user counted at most once per UTC day (server-owned, by trigger).';
 
 --
 -- Name: COLUMN synthetic_nonprofit_profiles.average_rating; Type: COMMENT; Schema: playground; Owner: postgres
@@ -6259,6 +6923,160 @@ COMMENT ON COLUMN playground.synthetic_nonprofit_profiles.created_at IS 'When th
 --
 
 COMMENT ON COLUMN playground.synthetic_nonprofit_profiles.updated_at IS 'When the row was last updated (trigger).';
+
+--
+-- Name: fork_pairs; Type: TABLE; Schema: playground_private; Owner: postgres
+--
+
+CREATE TABLE playground_private.fork_pairs (
+    owner_id uuid NOT NULL,
+    forker_id uuid NOT NULL,
+    forks bigint NOT NULL,
+    CONSTRAINT fork_pairs_forks_check CHECK ((forks >= 1))
+);
+
+ALTER TABLE playground_private.fork_pairs OWNER TO postgres;
+
+--
+-- Name: TABLE fork_pairs; Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON TABLE playground_private.fork_pairs IS 'Counters behind the forks_received achievement metric: one row per (owner of a parent creation, owner of a creation whose parent_id is that creation) with the number of such forks (at least 1; self-forks, i.e. new versions, included). forks_received of a user = count(*) where owner_id = the user and forker_id <> the user. Maintained by triggers on ai_playground_creations; written only by SECURITY DEFINER trigger functions; no API access.';
+
+--
+-- Name: COLUMN fork_pairs.owner_id; Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON COLUMN playground_private.fork_pairs.owner_id IS 'The owner of the parent creations (auth.users.id). No foreign keys here: an account deletion cascades to the creations, whose delete trigger removes the pairs.';
+
+--
+-- Name: COLUMN fork_pairs.forker_id; Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON COLUMN playground_private.fork_pairs.forker_id IS 'The owner of the child creations (auth.users.id).';
+
+--
+-- Name: COLUMN fork_pairs.forks; Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON COLUMN playground_private.fork_pairs.forks IS 'Child creations of forker_id whose parent belongs to owner_id (at least 1).';
+
+--
+-- Name: profile_usage_days; Type: TABLE; Schema: playground_private; Owner: postgres
+--
+
+CREATE TABLE playground_private.profile_usage_days (
+    user_id uuid NOT NULL,
+    profile_id uuid NOT NULL,
+    last_day date NOT NULL
+);
+
+ALTER TABLE playground_private.profile_usage_days OWNER TO postgres;
+
+--
+-- Name: TABLE profile_usage_days; Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON TABLE playground_private.profile_usage_days IS 'The last UTC day on which each user''s session on each nonprofit profile was counted (one row per user and profile), behind synthetic_nonprofit_profiles.usage_count (once per user, profile and day). Written only by after_session_insert (SECURITY DEFINER); no API access.';
+
+--
+-- Name: COLUMN profile_usage_days.user_id; Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON COLUMN playground_private.profile_usage_days.user_id IS 'The user (auth.users.id); the row goes with the user.';
+
+--
+-- Name: COLUMN profile_usage_days.profile_id; Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON COLUMN playground_private.profile_usage_days.profile_id IS 'The profile (synthetic_nonprofit_profiles.id).';
+
+--
+-- Name: COLUMN profile_usage_days.last_day; Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON COLUMN playground_private.profile_usage_days.last_day IS 'The latest UTC day (of session_start) on which the user''s use of the profile was counted.';
+
+--
+-- Name: session_days; Type: TABLE; Schema: playground_private; Owner: postgres
+--
+
+CREATE TABLE playground_private.session_days (
+    user_id uuid NOT NULL,
+    activity_date date NOT NULL,
+    sessions bigint NOT NULL,
+    scenario_sessions bigint NOT NULL,
+    CONSTRAINT session_days_scenario_sessions_check CHECK (((scenario_sessions >= 0) AND (scenario_sessions <= sessions))),
+    CONSTRAINT session_days_sessions_check CHECK ((sessions >= 1))
+);
+
+ALTER TABLE playground_private.session_days OWNER TO postgres;
+
+--
+-- Name: TABLE session_days; Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON TABLE playground_private.session_days IS 'Per-user counters behind the session achievement metrics: one row per user and UTC day of session_start with at least one session (ai_playground_sessions). sessions = sum(sessions), scenario_sessions = sum(scenario_sessions), active_days = count(*). Maintained exactly by triggers on ai_playground_sessions; written only by SECURITY DEFINER trigger functions; no API access.';
+
+--
+-- Name: COLUMN session_days.user_id; Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON COLUMN playground_private.session_days.user_id IS 'The user (auth.users.id). No foreign key: an account deletion cascades to the user''s sessions, whose delete trigger removes the rows (a foreign key would re-check rows the cascade is updating against the deleted user).';
+
+--
+-- Name: COLUMN session_days.activity_date; Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON COLUMN playground_private.session_days.activity_date IS 'The UTC day of session_start.';
+
+--
+-- Name: COLUMN session_days.sessions; Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON COLUMN playground_private.session_days.sessions IS 'The user''s sessions that started on that day (at least 1).';
+
+--
+-- Name: COLUMN session_days.scenario_sessions; Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON COLUMN playground_private.session_days.scenario_sessions IS 'Of which on a nonprofit profile or with activity_type nonprofit_scenario.';
+
+--
+-- Name: tool_usage_days; Type: TABLE; Schema: playground_private; Owner: postgres
+--
+
+CREATE TABLE playground_private.tool_usage_days (
+    user_id uuid NOT NULL,
+    tool_name text NOT NULL,
+    last_day date NOT NULL
+);
+
+ALTER TABLE playground_private.tool_usage_days OWNER TO postgres;
+
+--
+-- Name: TABLE tool_usage_days; Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON TABLE playground_private.tool_usage_days IS 'The last UTC day on which each user''s use of each active tool was counted (one row per user and tool), behind ai_playground_toolkit_items.usage_count (a use counts once per user, tool and day) and unique_user_count (once per user). Written only by after_interaction_insert (SECURITY DEFINER); no API access.';
+
+--
+-- Name: COLUMN tool_usage_days.user_id; Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON COLUMN playground_private.tool_usage_days.user_id IS 'The user (auth.users.id); the row goes with the user.';
+
+--
+-- Name: COLUMN tool_usage_days.tool_name; Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON COLUMN playground_private.tool_usage_days.tool_name IS 'The tool (ai_playground_toolkit_items.tool_name).';
+
+--
+-- Name: COLUMN tool_usage_days.last_day; Type: COMMENT; Schema: playground_private; Owner: postgres
+--
+
+COMMENT ON COLUMN playground_private.tool_usage_days.last_day IS 'The latest UTC day (of created_at) on which the user''s use of the tool was counted.';
 
 --
 -- Name: ai_playground_achievement_definitions ai_playground_achievement_definitions_name_key; Type: CONSTRAINT; Schema: playground; Owner: postgres
@@ -6422,6 +7240,34 @@ ALTER TABLE ONLY playground.synthetic_nonprofit_profiles
     ADD CONSTRAINT synthetic_nonprofit_profiles_pkey PRIMARY KEY (id);
 
 --
+-- Name: fork_pairs fork_pairs_pkey; Type: CONSTRAINT; Schema: playground_private; Owner: postgres
+--
+
+ALTER TABLE ONLY playground_private.fork_pairs
+    ADD CONSTRAINT fork_pairs_pkey PRIMARY KEY (owner_id, forker_id);
+
+--
+-- Name: profile_usage_days profile_usage_days_pkey; Type: CONSTRAINT; Schema: playground_private; Owner: postgres
+--
+
+ALTER TABLE ONLY playground_private.profile_usage_days
+    ADD CONSTRAINT profile_usage_days_pkey PRIMARY KEY (user_id, profile_id);
+
+--
+-- Name: session_days session_days_pkey; Type: CONSTRAINT; Schema: playground_private; Owner: postgres
+--
+
+ALTER TABLE ONLY playground_private.session_days
+    ADD CONSTRAINT session_days_pkey PRIMARY KEY (user_id, activity_date);
+
+--
+-- Name: tool_usage_days tool_usage_days_pkey; Type: CONSTRAINT; Schema: playground_private; Owner: postgres
+--
+
+ALTER TABLE ONLY playground_private.tool_usage_days
+    ADD CONSTRAINT tool_usage_days_pkey PRIMARY KEY (user_id, tool_name);
+
+--
 -- Name: idx_ai_playground_achievement_definitions_is_active_metric; Type: INDEX; Schema: playground; Owner: postgres
 --
 
@@ -6546,6 +7392,12 @@ CREATE INDEX idx_ai_playground_creations_tool_name ON playground.ai_playground_c
 --
 
 CREATE INDEX idx_ai_playground_creations_user_id_created_at ON playground.ai_playground_creations USING btree (user_id, created_at DESC);
+
+--
+-- Name: idx_ai_playground_creations_user_id_metrics; Type: INDEX; Schema: playground; Owner: postgres
+--
+
+CREATE INDEX idx_ai_playground_creations_user_id_metrics ON playground.ai_playground_creations USING btree (user_id) INCLUDE (sharing_level, is_template, quality_score);
 
 --
 -- Name: idx_ai_playground_interactions_created_at; Type: INDEX; Schema: playground; Owner: postgres
@@ -6704,6 +7556,18 @@ CREATE INDEX idx_synthetic_nonprofit_profiles_organization_type ON playground.sy
 CREATE INDEX idx_synthetic_nonprofit_profiles_tech_maturity ON playground.synthetic_nonprofit_profiles USING btree (tech_maturity);
 
 --
+-- Name: idx_profile_usage_days_profile_id; Type: INDEX; Schema: playground_private; Owner: postgres
+--
+
+CREATE INDEX idx_profile_usage_days_profile_id ON playground_private.profile_usage_days USING btree (profile_id);
+
+--
+-- Name: idx_tool_usage_days_tool_name; Type: INDEX; Schema: playground_private; Owner: postgres
+--
+
+CREATE INDEX idx_tool_usage_days_tool_name ON playground_private.tool_usage_days USING btree (tool_name);
+
+--
 -- Name: ai_playground_congratulations after_congratulation_change; Type: TRIGGER; Schema: playground; Owner: postgres
 --
 
@@ -6714,6 +7578,24 @@ CREATE TRIGGER after_congratulation_change AFTER INSERT OR DELETE ON playground.
 --
 
 CREATE TRIGGER after_creation_insert AFTER INSERT ON playground.ai_playground_creations FOR EACH ROW WHEN ((new.parent_id IS NOT NULL)) EXECUTE FUNCTION playground_private.after_creation_insert();
+
+--
+-- Name: ai_playground_creations after_creation_insert_forks; Type: TRIGGER; Schema: playground; Owner: postgres
+--
+
+CREATE TRIGGER after_creation_insert_forks AFTER INSERT ON playground.ai_playground_creations FOR EACH ROW WHEN ((new.parent_id IS NOT NULL)) EXECUTE FUNCTION playground_private.after_creation_change_forks();
+
+--
+-- Name: ai_playground_creations after_creation_truncate_forks; Type: TRIGGER; Schema: playground; Owner: postgres
+--
+
+CREATE TRIGGER after_creation_truncate_forks AFTER TRUNCATE ON playground.ai_playground_creations FOR EACH STATEMENT EXECUTE FUNCTION playground_private.after_creation_truncate_forks();
+
+--
+-- Name: ai_playground_creations after_creation_update_forks; Type: TRIGGER; Schema: playground; Owner: postgres
+--
+
+CREATE TRIGGER after_creation_update_forks AFTER UPDATE OF user_id, parent_id ON playground.ai_playground_creations FOR EACH ROW WHEN (((old.user_id IS DISTINCT FROM new.user_id) OR (old.parent_id IS DISTINCT FROM new.parent_id))) EXECUTE FUNCTION playground_private.after_creation_change_forks();
 
 --
 -- Name: ai_playground_interactions after_interaction_delete_user_stats; Type: TRIGGER; Schema: playground; Owner: postgres
@@ -6752,16 +7634,40 @@ CREATE TRIGGER after_interaction_truncate_user_stats AFTER TRUNCATE ON playgroun
 CREATE TRIGGER after_interaction_update_user_stats AFTER UPDATE OF user_id, tool_name, interaction_type, response_time_ms, tokens_used, success, user_rating, created_at ON playground.ai_playground_interactions FOR EACH ROW WHEN (((old.user_id IS DISTINCT FROM new.user_id) OR (old.tool_name IS DISTINCT FROM new.tool_name) OR (old.interaction_type IS DISTINCT FROM new.interaction_type) OR (old.response_time_ms IS DISTINCT FROM new.response_time_ms) OR (old.tokens_used IS DISTINCT FROM new.tokens_used) OR (old.success IS DISTINCT FROM new.success) OR (old.user_rating IS DISTINCT FROM new.user_rating) OR (old.created_at IS DISTINCT FROM new.created_at))) EXECUTE FUNCTION playground_private.after_interaction_update_user_stats();
 
 --
+-- Name: ai_playground_sessions after_session_change_days; Type: TRIGGER; Schema: playground; Owner: postgres
+--
+
+CREATE TRIGGER after_session_change_days AFTER INSERT OR DELETE OR UPDATE OF user_id, session_start, nonprofit_profile_id, activity_type ON playground.ai_playground_sessions FOR EACH ROW EXECUTE FUNCTION playground_private.after_session_change_days();
+
+--
 -- Name: ai_playground_sessions after_session_insert; Type: TRIGGER; Schema: playground; Owner: postgres
 --
 
 CREATE TRIGGER after_session_insert AFTER INSERT ON playground.ai_playground_sessions FOR EACH ROW WHEN ((new.nonprofit_profile_id IS NOT NULL)) EXECUTE FUNCTION playground_private.after_session_insert();
 
 --
+-- Name: ai_playground_sessions after_session_truncate_days; Type: TRIGGER; Schema: playground; Owner: postgres
+--
+
+CREATE TRIGGER after_session_truncate_days AFTER TRUNCATE ON playground.ai_playground_sessions FOR EACH STATEMENT EXECUTE FUNCTION playground_private.after_session_truncate_days();
+
+--
+-- Name: ai_playground_interactions authorize_interaction_insert; Type: TRIGGER; Schema: playground; Owner: postgres
+--
+
+CREATE TRIGGER authorize_interaction_insert BEFORE INSERT ON playground.ai_playground_interactions FOR EACH ROW EXECUTE FUNCTION playground_private.authorize_interaction_insert();
+
+--
 -- Name: ai_playground_congratulations before_congratulation_insert; Type: TRIGGER; Schema: playground; Owner: postgres
 --
 
 CREATE TRIGGER before_congratulation_insert BEFORE INSERT ON playground.ai_playground_congratulations FOR EACH ROW EXECUTE FUNCTION playground_private.before_congratulation_insert();
+
+--
+-- Name: ai_playground_creations before_creation_delete_forks; Type: TRIGGER; Schema: playground; Owner: postgres
+--
+
+CREATE TRIGGER before_creation_delete_forks BEFORE DELETE ON playground.ai_playground_creations FOR EACH ROW EXECUTE FUNCTION playground_private.before_creation_delete_forks();
 
 --
 -- Name: ai_playground_creations before_creation_insert; Type: TRIGGER; Schema: playground; Owner: postgres
@@ -6792,6 +7698,42 @@ CREATE TRIGGER check_interaction_tool_and_rating BEFORE INSERT OR UPDATE OF user
 --
 
 CREATE TRIGGER check_session_times BEFORE INSERT OR UPDATE ON playground.ai_playground_sessions FOR EACH ROW EXECUTE FUNCTION playground_private.check_session_times();
+
+--
+-- Name: ai_playground_achievement_definitions guard_api_write; Type: TRIGGER; Schema: playground; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON playground.ai_playground_achievement_definitions FOR EACH ROW EXECUTE FUNCTION playground_private.guard_api_write('created:created_at', 'created:updated_at');
+
+--
+-- Name: ai_playground_creations guard_api_write; Type: TRIGGER; Schema: playground; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON playground.ai_playground_creations FOR EACH ROW EXECUTE FUNCTION playground_private.guard_api_write('created:created_at', 'content=100000');
+
+--
+-- Name: ai_playground_interactions guard_api_write; Type: TRIGGER; Schema: playground; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON playground.ai_playground_interactions FOR EACH ROW EXECUTE FUNCTION playground_private.guard_api_write('created:created_at');
+
+--
+-- Name: ai_playground_sessions guard_api_write; Type: TRIGGER; Schema: playground; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON playground.ai_playground_sessions FOR EACH ROW EXECUTE FUNCTION playground_private.guard_api_write('created:created_at');
+
+--
+-- Name: ai_playground_toolkit_items guard_api_write; Type: TRIGGER; Schema: playground; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON playground.ai_playground_toolkit_items FOR EACH ROW EXECUTE FUNCTION playground_private.guard_api_write('created:created_at', 'created:updated_at');
+
+--
+-- Name: synthetic_nonprofit_profiles guard_api_write; Type: TRIGGER; Schema: playground; Owner: postgres
+--
+
+CREATE TRIGGER guard_api_write BEFORE INSERT OR UPDATE ON playground.synthetic_nonprofit_profiles FOR EACH ROW EXECUTE FUNCTION playground_private.guard_api_write('created:created_at', 'created:updated_at');
 
 --
 -- Name: ai_playground_achievement_definitions set_updated_at; Type: TRIGGER; Schema: playground; Owner: postgres
@@ -6966,6 +7908,34 @@ ALTER TABLE ONLY playground.ai_playground_user_tool_stats
 
 ALTER TABLE ONLY playground.ai_playground_user_tool_stats
     ADD CONSTRAINT ai_playground_user_tool_stats_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+--
+-- Name: profile_usage_days profile_usage_days_profile_id_fkey; Type: FK CONSTRAINT; Schema: playground_private; Owner: postgres
+--
+
+ALTER TABLE ONLY playground_private.profile_usage_days
+    ADD CONSTRAINT profile_usage_days_profile_id_fkey FOREIGN KEY (profile_id) REFERENCES playground.synthetic_nonprofit_profiles(id) ON DELETE CASCADE;
+
+--
+-- Name: profile_usage_days profile_usage_days_user_id_fkey; Type: FK CONSTRAINT; Schema: playground_private; Owner: postgres
+--
+
+ALTER TABLE ONLY playground_private.profile_usage_days
+    ADD CONSTRAINT profile_usage_days_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
+
+--
+-- Name: tool_usage_days tool_usage_days_tool_name_fkey; Type: FK CONSTRAINT; Schema: playground_private; Owner: postgres
+--
+
+ALTER TABLE ONLY playground_private.tool_usage_days
+    ADD CONSTRAINT tool_usage_days_tool_name_fkey FOREIGN KEY (tool_name) REFERENCES playground.ai_playground_toolkit_items(tool_name) ON UPDATE CASCADE ON DELETE CASCADE;
+
+--
+-- Name: tool_usage_days tool_usage_days_user_id_fkey; Type: FK CONSTRAINT; Schema: playground_private; Owner: postgres
+--
+
+ALTER TABLE ONLY playground_private.tool_usage_days
+    ADD CONSTRAINT tool_usage_days_user_id_fkey FOREIGN KEY (user_id) REFERENCES auth.users(id) ON DELETE CASCADE;
 
 --
 -- Name: ai_playground_achievement_definitions admins can delete; Type: POLICY; Schema: playground; Owner: postgres
@@ -7395,16 +8365,40 @@ GRANT ALL ON FUNCTION playground.track_tool_usage(p_session_id uuid, p_user_id u
 GRANT ALL ON FUNCTION playground.track_tool_usage(p_session_id uuid, p_user_id uuid, p_tool_name text, p_interaction_type text, p_response_time_ms integer, p_success boolean, p_metadata jsonb) TO service_role;
 
 --
+-- Name: FUNCTION add_fork_pair(p_owner_id uuid, p_forker_id uuid, p_forks bigint); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.add_fork_pair(p_owner_id uuid, p_forker_id uuid, p_forks bigint) FROM PUBLIC;
+
+--
+-- Name: FUNCTION add_session_day(p_user_id uuid, p_day date, p_sessions bigint, p_scenario bigint); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.add_session_day(p_user_id uuid, p_day date, p_sessions bigint, p_scenario bigint) FROM PUBLIC;
+
+--
 -- Name: FUNCTION after_congratulation_change(); Type: ACL; Schema: playground_private; Owner: postgres
 --
 
 REVOKE ALL ON FUNCTION playground_private.after_congratulation_change() FROM PUBLIC;
 
 --
+-- Name: FUNCTION after_creation_change_forks(); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.after_creation_change_forks() FROM PUBLIC;
+
+--
 -- Name: FUNCTION after_creation_insert(); Type: ACL; Schema: playground_private; Owner: postgres
 --
 
 REVOKE ALL ON FUNCTION playground_private.after_creation_insert() FROM PUBLIC;
+
+--
+-- Name: FUNCTION after_creation_truncate_forks(); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.after_creation_truncate_forks() FROM PUBLIC;
 
 --
 -- Name: FUNCTION after_interaction_delete_user_stats(); Type: ACL; Schema: playground_private; Owner: postgres
@@ -7443,10 +8437,22 @@ REVOKE ALL ON FUNCTION playground_private.after_interaction_truncate_user_stats(
 REVOKE ALL ON FUNCTION playground_private.after_interaction_update_user_stats() FROM PUBLIC;
 
 --
+-- Name: FUNCTION after_session_change_days(); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.after_session_change_days() FROM PUBLIC;
+
+--
 -- Name: FUNCTION after_session_insert(); Type: ACL; Schema: playground_private; Owner: postgres
 --
 
 REVOKE ALL ON FUNCTION playground_private.after_session_insert() FROM PUBLIC;
+
+--
+-- Name: FUNCTION after_session_truncate_days(); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.after_session_truncate_days() FROM PUBLIC;
 
 --
 -- Name: FUNCTION assert_can_act_for(p_user_id uuid); Type: ACL; Schema: playground_private; Owner: postgres
@@ -7455,6 +8461,12 @@ REVOKE ALL ON FUNCTION playground_private.after_session_insert() FROM PUBLIC;
 REVOKE ALL ON FUNCTION playground_private.assert_can_act_for(p_user_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION playground_private.assert_can_act_for(p_user_id uuid) TO authenticated;
 GRANT ALL ON FUNCTION playground_private.assert_can_act_for(p_user_id uuid) TO service_role;
+
+--
+-- Name: FUNCTION authorize_interaction_insert(); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.authorize_interaction_insert() FROM PUBLIC;
 
 --
 -- Name: FUNCTION award_achievements(p_user_id uuid); Type: ACL; Schema: playground_private; Owner: postgres
@@ -7469,6 +8481,12 @@ GRANT ALL ON FUNCTION playground_private.award_achievements(p_user_id uuid) TO s
 --
 
 REVOKE ALL ON FUNCTION playground_private.before_congratulation_insert() FROM PUBLIC;
+
+--
+-- Name: FUNCTION before_creation_delete_forks(); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.before_creation_delete_forks() FROM PUBLIC;
 
 --
 -- Name: FUNCTION before_creation_insert(); Type: ACL; Schema: playground_private; Owner: postgres
@@ -7489,6 +8507,42 @@ REVOKE ALL ON FUNCTION playground_private.before_creation_share_insert() FROM PU
 REVOKE ALL ON FUNCTION playground_private.before_interaction_insert() FROM PUBLIC;
 
 --
+-- Name: FUNCTION caller_api_role(); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.caller_api_role() FROM PUBLIC;
+GRANT ALL ON FUNCTION playground_private.caller_api_role() TO anon;
+GRANT ALL ON FUNCTION playground_private.caller_api_role() TO authenticated;
+GRANT ALL ON FUNCTION playground_private.caller_api_role() TO service_role;
+
+--
+-- Name: FUNCTION caller_is_api(); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.caller_is_api() FROM PUBLIC;
+GRANT ALL ON FUNCTION playground_private.caller_is_api() TO anon;
+GRANT ALL ON FUNCTION playground_private.caller_is_api() TO authenticated;
+GRANT ALL ON FUNCTION playground_private.caller_is_api() TO service_role;
+
+--
+-- Name: FUNCTION caller_is_service(); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.caller_is_service() FROM PUBLIC;
+GRANT ALL ON FUNCTION playground_private.caller_is_service() TO anon;
+GRANT ALL ON FUNCTION playground_private.caller_is_service() TO authenticated;
+GRANT ALL ON FUNCTION playground_private.caller_is_service() TO service_role;
+
+--
+-- Name: FUNCTION caller_role(); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.caller_role() FROM PUBLIC;
+GRANT ALL ON FUNCTION playground_private.caller_role() TO anon;
+GRANT ALL ON FUNCTION playground_private.caller_role() TO authenticated;
+GRANT ALL ON FUNCTION playground_private.caller_role() TO service_role;
+
+--
 -- Name: FUNCTION check_interaction_tool_and_rating(); Type: ACL; Schema: playground_private; Owner: postgres
 --
 
@@ -7499,6 +8553,12 @@ REVOKE ALL ON FUNCTION playground_private.check_interaction_tool_and_rating() FR
 --
 
 REVOKE ALL ON FUNCTION playground_private.check_session_times() FROM PUBLIC;
+
+--
+-- Name: FUNCTION guard_api_write(); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.guard_api_write() FROM PUBLIC;
 
 --
 -- Name: FUNCTION is_admin(); Type: ACL; Schema: playground_private; Owner: postgres
@@ -7687,6 +8747,20 @@ GRANT ALL ON FUNCTION playground_private.platform_sessions() TO authenticated;
 GRANT ALL ON FUNCTION playground_private.platform_sessions() TO service_role;
 
 --
+-- Name: FUNCTION rebuild_achievement_counters(); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.rebuild_achievement_counters() FROM PUBLIC;
+GRANT ALL ON FUNCTION playground_private.rebuild_achievement_counters() TO service_role;
+
+--
+-- Name: FUNCTION rebuild_public_counters(); Type: ACL; Schema: playground_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION playground_private.rebuild_public_counters() FROM PUBLIC;
+GRANT ALL ON FUNCTION playground_private.rebuild_public_counters() TO service_role;
+
+--
 -- Name: FUNCTION rebuild_user_stats(); Type: ACL; Schema: playground_private; Owner: postgres
 --
 
@@ -7738,8 +8812,68 @@ REVOKE ALL ON FUNCTION playground_private.user_metrics(p_user_id uuid) FROM PUBL
 --
 
 GRANT SELECT ON TABLE playground.ai_playground_achievement_definitions TO anon;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE playground.ai_playground_achievement_definitions TO authenticated;
+GRANT SELECT,DELETE ON TABLE playground.ai_playground_achievement_definitions TO authenticated;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE playground.ai_playground_achievement_definitions TO service_role;
+
+--
+-- Name: COLUMN ai_playground_achievement_definitions.achievement_type; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(achievement_type),UPDATE(achievement_type) ON TABLE playground.ai_playground_achievement_definitions TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_achievement_definitions.name; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(name),UPDATE(name) ON TABLE playground.ai_playground_achievement_definitions TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_achievement_definitions.description; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(description),UPDATE(description) ON TABLE playground.ai_playground_achievement_definitions TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_achievement_definitions.category; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(category),UPDATE(category) ON TABLE playground.ai_playground_achievement_definitions TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_achievement_definitions.badge_level; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(badge_level),UPDATE(badge_level) ON TABLE playground.ai_playground_achievement_definitions TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_achievement_definitions.points; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(points),UPDATE(points) ON TABLE playground.ai_playground_achievement_definitions TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_achievement_definitions.metric; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(metric),UPDATE(metric) ON TABLE playground.ai_playground_achievement_definitions TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_achievement_definitions.target_value; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(target_value),UPDATE(target_value) ON TABLE playground.ai_playground_achievement_definitions TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_achievement_definitions.is_active; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(is_active),UPDATE(is_active) ON TABLE playground.ai_playground_achievement_definitions TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_achievement_definitions.sort_order; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(sort_order),UPDATE(sort_order) ON TABLE playground.ai_playground_achievement_definitions TO authenticated;
 
 --
 -- Name: TABLE ai_playground_achievements; Type: ACL; Schema: playground; Owner: postgres
@@ -7882,8 +9016,20 @@ GRANT SELECT ON TABLE playground.ai_playground_creation_analytics TO authenticat
 -- Name: TABLE ai_playground_creation_shares; Type: ACL; Schema: playground; Owner: postgres
 --
 
-GRANT SELECT,INSERT,DELETE ON TABLE playground.ai_playground_creation_shares TO authenticated;
+GRANT SELECT,DELETE ON TABLE playground.ai_playground_creation_shares TO authenticated;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE playground.ai_playground_creation_shares TO service_role;
+
+--
+-- Name: COLUMN ai_playground_creation_shares.creation_id; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(creation_id) ON TABLE playground.ai_playground_creation_shares TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_creation_shares.shared_with_user_id; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(shared_with_user_id) ON TABLE playground.ai_playground_creation_shares TO authenticated;
 
 --
 -- Name: TABLE ai_playground_user_daily_stats; Type: ACL; Schema: playground; Owner: postgres
@@ -7960,8 +9106,104 @@ GRANT SELECT ON TABLE playground.ai_playground_signup_funnel TO service_role;
 --
 
 GRANT SELECT ON TABLE playground.ai_playground_toolkit_items TO anon;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE playground.ai_playground_toolkit_items TO authenticated;
+GRANT SELECT,DELETE ON TABLE playground.ai_playground_toolkit_items TO authenticated;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE playground.ai_playground_toolkit_items TO service_role;
+
+--
+-- Name: COLUMN ai_playground_toolkit_items.tool_name; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(tool_name),UPDATE(tool_name) ON TABLE playground.ai_playground_toolkit_items TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_toolkit_items.display_name; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(display_name),UPDATE(display_name) ON TABLE playground.ai_playground_toolkit_items TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_toolkit_items.description; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(description),UPDATE(description) ON TABLE playground.ai_playground_toolkit_items TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_toolkit_items.category; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(category),UPDATE(category) ON TABLE playground.ai_playground_toolkit_items TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_toolkit_items.capabilities; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(capabilities),UPDATE(capabilities) ON TABLE playground.ai_playground_toolkit_items TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_toolkit_items.tags; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(tags),UPDATE(tags) ON TABLE playground.ai_playground_toolkit_items TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_toolkit_items.icon; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(icon),UPDATE(icon) ON TABLE playground.ai_playground_toolkit_items TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_toolkit_items.difficulty_level; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(difficulty_level),UPDATE(difficulty_level) ON TABLE playground.ai_playground_toolkit_items TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_toolkit_items.is_active; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(is_active),UPDATE(is_active) ON TABLE playground.ai_playground_toolkit_items TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_toolkit_items.is_beta; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(is_beta),UPDATE(is_beta) ON TABLE playground.ai_playground_toolkit_items TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_toolkit_items.is_premium; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(is_premium),UPDATE(is_premium) ON TABLE playground.ai_playground_toolkit_items TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_toolkit_items.learning_resources; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(learning_resources),UPDATE(learning_resources) ON TABLE playground.ai_playground_toolkit_items TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_toolkit_items.documentation_url; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(documentation_url),UPDATE(documentation_url) ON TABLE playground.ai_playground_toolkit_items TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_toolkit_items.version; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(version),UPDATE(version) ON TABLE playground.ai_playground_toolkit_items TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_toolkit_items.changelog; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(changelog),UPDATE(changelog) ON TABLE playground.ai_playground_toolkit_items TO authenticated;
+
+--
+-- Name: COLUMN ai_playground_toolkit_items.sort_order; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(sort_order),UPDATE(sort_order) ON TABLE playground.ai_playground_toolkit_items TO authenticated;
 
 --
 -- Name: TABLE ai_playground_user_tool_stats; Type: ACL; Schema: playground; Owner: postgres
@@ -7996,8 +9238,116 @@ GRANT SELECT ON TABLE playground.ai_playground_user_funnel TO authenticated;
 --
 
 GRANT SELECT ON TABLE playground.synthetic_nonprofit_profiles TO anon;
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
+GRANT SELECT,DELETE ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE playground.synthetic_nonprofit_profiles TO service_role;
+
+--
+-- Name: COLUMN synthetic_nonprofit_profiles.organization_name; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(organization_name),UPDATE(organization_name) ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
+
+--
+-- Name: COLUMN synthetic_nonprofit_profiles.organization_type; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(organization_type),UPDATE(organization_type) ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
+
+--
+-- Name: COLUMN synthetic_nonprofit_profiles.mission_statement; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(mission_statement),UPDATE(mission_statement) ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
+
+--
+-- Name: COLUMN synthetic_nonprofit_profiles.description; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(description),UPDATE(description) ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
+
+--
+-- Name: COLUMN synthetic_nonprofit_profiles.organization_size; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(organization_size),UPDATE(organization_size) ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
+
+--
+-- Name: COLUMN synthetic_nonprofit_profiles.staff_count; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(staff_count),UPDATE(staff_count) ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
+
+--
+-- Name: COLUMN synthetic_nonprofit_profiles.volunteer_count; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(volunteer_count),UPDATE(volunteer_count) ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
+
+--
+-- Name: COLUMN synthetic_nonprofit_profiles.annual_budget_usd; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(annual_budget_usd),UPDATE(annual_budget_usd) ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
+
+--
+-- Name: COLUMN synthetic_nonprofit_profiles.location; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(location),UPDATE(location) ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
+
+--
+-- Name: COLUMN synthetic_nonprofit_profiles.founded_year; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(founded_year),UPDATE(founded_year) ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
+
+--
+-- Name: COLUMN synthetic_nonprofit_profiles.tech_maturity; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(tech_maturity),UPDATE(tech_maturity) ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
+
+--
+-- Name: COLUMN synthetic_nonprofit_profiles.current_tools; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(current_tools),UPDATE(current_tools) ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
+
+--
+-- Name: COLUMN synthetic_nonprofit_profiles.challenges; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(challenges),UPDATE(challenges) ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
+
+--
+-- Name: COLUMN synthetic_nonprofit_profiles.practice_scenarios; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(practice_scenarios),UPDATE(practice_scenarios) ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
+
+--
+-- Name: COLUMN synthetic_nonprofit_profiles.difficulty_level; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(difficulty_level),UPDATE(difficulty_level) ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
+
+--
+-- Name: COLUMN synthetic_nonprofit_profiles.learning_objectives; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(learning_objectives),UPDATE(learning_objectives) ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
+
+--
+-- Name: COLUMN synthetic_nonprofit_profiles.is_featured; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(is_featured),UPDATE(is_featured) ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
+
+--
+-- Name: COLUMN synthetic_nonprofit_profiles.is_active; Type: ACL; Schema: playground; Owner: postgres
+--
+
+GRANT INSERT(is_active),UPDATE(is_active) ON TABLE playground.synthetic_nonprofit_profiles TO authenticated;
 
 --
 -- PostgreSQL database dump complete

@@ -686,7 +686,7 @@ declare
     v_part record;
     v_upper timestamptz;
 begin
-    if coalesce((select auth.role()), '') in ('anon', 'authenticated') then
+    if (select simulation_private.caller_is_api()) then
         raise exception 'only the service role may manage conversation_logs partitions'
             using errcode = '42501';
     end if;
@@ -742,6 +742,84 @@ ALTER FUNCTION simulation_private.archive_conversation_log_partitions(p_retentio
 --
 
 COMMENT ON FUNCTION simulation_private.archive_conversation_log_partitions(p_retention interval, p_now timestamp with time zone) IS 'Archive step of the conversation_logs retention: detaches every monthly partition whose upper bound is at or before p_now - p_retention (default 12 months) and moves it to schema simulation_archive, RLS on and no grants, so its messages leave the API but are kept. Returns the names archived; idempotent (a second run finds nothing to do). Raises 42501 for anon/authenticated callers, 22023 for a non-positive retention, 42P07 when the archive already holds a table of that name. Detaching takes an ACCESS EXCLUSIVE lock on conversation_logs for a moment (no data is copied).';
+
+--
+-- Name: caller_api_role(); Type: FUNCTION; Schema: simulation_private; Owner: postgres
+--
+
+CREATE FUNCTION simulation_private.caller_api_role() RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select r.role
+    from (select simulation_private.caller_role() as role) as r
+    where r.role in ('anon', 'authenticated', 'service_role');
+$$;
+
+ALTER FUNCTION simulation_private.caller_api_role() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_api_role(); Type: COMMENT; Schema: simulation_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION simulation_private.caller_api_role() IS 'The API role the session acts as (anon, authenticated or service_role, from caller_role()), or null for a direct database session. For audit records: a forged JWT role claim cannot make an entry look like the service role''s.';
+
+--
+-- Name: caller_is_api(); Type: FUNCTION; Schema: simulation_private; Owner: postgres
+--
+
+CREATE FUNCTION simulation_private.caller_is_api() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select simulation_private.caller_role() in ('anon', 'authenticated');
+$$;
+
+ALTER FUNCTION simulation_private.caller_is_api() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_is_api(); Type: COMMENT; Schema: simulation_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION simulation_private.caller_is_api() IS 'True when the session acts as an API client role (caller_role() is anon or authenticated). The rule of every module: write guards (invoker triggers) ask current_user; entry checks of SECURITY DEFINER functions ask the session''s role; nothing asks the JWT role claim.';
+
+--
+-- Name: caller_is_service(); Type: FUNCTION; Schema: simulation_private; Owner: postgres
+--
+
+CREATE FUNCTION simulation_private.caller_is_service() RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select pg_catalog.pg_has_role(simulation_private.caller_role(), 'service_role', 'member');
+$$;
+
+ALTER FUNCTION simulation_private.caller_is_service() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_is_service(); Type: COMMENT; Schema: simulation_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION simulation_private.caller_is_service() IS 'True when the session acts as service_role or as a role that is a member of it (postgres on Supabase, pg_cron jobs, migrations): caller_role(), never the JWT role claim.';
+
+--
+-- Name: caller_role(); Type: FUNCTION; Schema: simulation_private; Owner: postgres
+--
+
+CREATE FUNCTION simulation_private.caller_role() RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+    select coalesce(nullif(pg_catalog.current_setting('role', true), 'none'), session_user::text);
+$$;
+
+ALTER FUNCTION simulation_private.caller_role() OWNER TO postgres;
+
+--
+-- Name: FUNCTION caller_role(); Type: COMMENT; Schema: simulation_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION simulation_private.caller_role() IS 'The database role the session acts as: the role set by SET ROLE (PostgREST sets anon, authenticated or service_role per request), else the login role. Unlike current_user it keeps naming the caller inside SECURITY DEFINER functions; unlike auth.role() (the JWT role claim, a setting any session can change) a session cannot choose it beyond its role memberships.';
 
 --
 -- Name: check_run_owner(); Type: FUNCTION; Schema: simulation_private; Owner: postgres
@@ -885,7 +963,7 @@ declare
     v_end timestamptz;
     v_name text;
 begin
-    if coalesce((select auth.role()), '') in ('anon', 'authenticated') then
+    if (select simulation_private.caller_is_api()) then
         raise exception 'only the service role may manage conversation_logs partitions'
             using errcode = '42501';
     end if;
@@ -983,7 +1061,7 @@ declare
     v_part record;
     v_upper timestamptz;
 begin
-    if coalesce((select auth.role()), '') in ('anon', 'authenticated') then
+    if (select simulation_private.caller_is_api()) then
         raise exception 'only the service role may manage conversation_logs partitions'
             using errcode = '42501';
     end if;
@@ -1154,7 +1232,7 @@ declare
     v_created text[];
     v_archived text[];
 begin
-    if coalesce((select auth.role()), '') in ('anon', 'authenticated') then
+    if (select simulation_private.caller_is_api()) then
         raise exception 'only the service role may manage conversation_logs partitions'
             using errcode = '42501';
     end if;
@@ -3136,7 +3214,7 @@ ALTER TABLE simulation.user_progress OWNER TO postgres;
 -- Name: TABLE user_progress; Type: COMMENT; Schema: simulation; Owner: postgres
 --
 
-COMMENT ON TABLE simulation.user_progress IS 'A user''s run through a scenario (ChatOrchestrator state included). A user may replay a scenario, but has at most one active (not_started/in_progress) run per scenario. Visible only to its user. Hash-partitioned by user_id into 8 partitions (user_progress_p0 .. p7), the seed''s "user-based partitioning": a user''s runs live in one partition, so the policies (user_id = me) and per-user lists read one partition; a lookup by id alone probes each partition''s primary-key index. The primary key is (id, user_id) because a partitioned table''s keys must contain the partition key; id is unique on its own in practice (an identity). Partitions are not readable directly.';
+COMMENT ON TABLE simulation.user_progress IS 'A user''s run through a scenario (ChatOrchestrator state included). A user may replay a scenario, but has at most one active (not_started/in_progress) run per scenario. Visible only to its user. Hash-partitioned by user_id into 8 partitions (user_progress_p0 .. p7), the seed''s "user-based partitioning": a user''s runs live in one partition, so the policies (user_id = me) and per-user lists read one partition; a lookup by id alone probes each partition''s primary-key index. The primary key is (id, user_id) because a partitioned table''s keys must contain the partition key; id is unique on its own in practice (an identity). Partitions are not readable directly. Client writes: insert user_id (the caller) and scenario_id (a scenario the caller can see) to start a run; update last_activity; delete a run not yet played (no attempts, no score, not completed; a graded run cannot be deleted). Server-owned: current_scene_id, simulation_status, scenes_completed, total_attempts, hints_used, forced_progressions, orchestrator_data, completion_percentage, total_time_spent, session_count, final_score, started_at, completed_at (the orchestrator, service_role), created_at, updated_at.';
 
 --
 -- Name: COLUMN user_progress.id; Type: COMMENT; Schema: simulation; Owner: postgres
@@ -4805,6 +4883,30 @@ GRANT ALL ON FUNCTION simulation_private.abandon_simulation(p_user_progress_id b
 
 REVOKE ALL ON FUNCTION simulation_private.archive_conversation_log_partitions(p_retention interval, p_now timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION simulation_private.archive_conversation_log_partitions(p_retention interval, p_now timestamp with time zone) TO service_role;
+
+--
+-- Name: FUNCTION caller_api_role(); Type: ACL; Schema: simulation_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION simulation_private.caller_api_role() FROM PUBLIC;
+
+--
+-- Name: FUNCTION caller_is_api(); Type: ACL; Schema: simulation_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION simulation_private.caller_is_api() FROM PUBLIC;
+
+--
+-- Name: FUNCTION caller_is_service(); Type: ACL; Schema: simulation_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION simulation_private.caller_is_service() FROM PUBLIC;
+
+--
+-- Name: FUNCTION caller_role(); Type: ACL; Schema: simulation_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION simulation_private.caller_role() FROM PUBLIC;
 
 --
 -- Name: FUNCTION check_run_owner(); Type: ACL; Schema: simulation_private; Owner: postgres
