@@ -33,6 +33,7 @@ class VerifyResult:
     stop_command: str = ""  # with keep: how to stop the throwaway server
     cache: str = ""  # what the cache served: "" (not used), none, template, template+N files, all
     cache_notes: list[str] = field(default_factory=list)
+    migrations_cached: int = 0  # applied earlier, in the cached template this run started from
 
     @property
     def passed(self) -> bool:
@@ -91,9 +92,10 @@ def verify(
             note(f"cache: migrated template and all {len(known)} test files unchanged ({plan.root})")
             timings["total"] = time.perf_counter() - started
             meta = plan.hit[2]
-            return VerifyResult(engine, meta.get("server_version", "?"), len(plan.keys) - 1, "cached", known,
+            return VerifyResult(engine, meta.get("server_version", "?"), 0, "cached", known,
                                 [str(p.relative_to(root)) for p in seed_files(root, exclude)] if with_seed else [],
-                                None, timings, "", cache="all", cache_notes=notes)
+                                None, timings, "", cache="all", cache_notes=notes,
+                                migrations_cached=len(plan.keys) - 1)
     with ExitStack() as stack:
         server = None
         if database_url:
@@ -176,6 +178,7 @@ def verify(
             server.stop_command if keep else "",
             cache=reused if not cached else f"{reused}+{len(cached)} files",
             cache_notes=notes,
+            migrations_cached=(len(plan.keys) - 1 - applied) if plan else 0,
         )
 
 

@@ -63,7 +63,8 @@ def verify_command(engine, database_url, keep, junit, exclude, with_seed, jobs, 
     if as_json:
         emit_json({
             "engine": result.engine, "server_version": result.server_version,
-            "migrations_applied": result.migrations_applied, "passed": result.passed,
+            "migrations_applied": result.migrations_applied, "migrations_cached": result.migrations_cached,
+            "passed": result.passed,
             "tests": result.test_count, "failed": result.failed_count, "url": result.url,
             "timings": result.timings, "cache": result.cache, "cache_notes": result.cache_notes,
             "files": [{"path": f.path, "planned": f.planned, "tests": len(f.tests),
@@ -86,7 +87,10 @@ def print_verify_summary(result) -> None:
         for message in f.failures():
             click.echo(f"{f.path}: {message}", err=True)
     passed = result.test_count - sum(len(f.failed_tests) for f in result.files)
-    click.echo(f"PostgreSQL {result.server_version} ({result.engine}), {result.migrations_applied} migrations, "
+    migrations = f"{result.migrations_applied + result.migrations_cached} migrations"
+    if result.migrations_cached:
+        migrations += f" ({result.migrations_cached} from the cache)"
+    click.echo(f"PostgreSQL {result.server_version} ({result.engine}), {migrations}, "
                f"{len(result.files)} files, {result.timings.get('total', 0):.1f}s")
     if result.url:
         click.echo(f"kept running: {result.url}")
