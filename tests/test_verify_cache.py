@@ -41,6 +41,7 @@ def test_a_changed_migration_is_applied_again_from_the_longest_cached_prefix(cac
     project, env = cached_project
     first, log = verify_json(project, env)
     assert first["passed"] and first["cache"] == "none" and first["migrations_applied"] == 2
+    assert first["migrations_cached"] == 0
     assert "cache: saved the migrated template" in log
 
     warm, log = verify_json(project, env)
@@ -53,7 +54,7 @@ def test_a_changed_migration_is_applied_again_from_the_longest_cached_prefix(cac
     changed, log = verify_json(project, env)
     assert not changed["passed"]
     assert "reusing a template with 1 of 2 migrations applied" in log
-    assert changed["migrations_applied"] == 1
+    assert changed["migrations_applied"] == 1 and changed["migrations_cached"] == 1
     assert not any(f["cached"] for f in changed["files"])
     # ... and a test that expects 2 passes, and is then served from the cache.
     write(project / "supabase" / "tests" / "b.test.sql", TEST.format(value=2))
@@ -68,7 +69,7 @@ def test_an_added_migration_reuses_the_whole_cached_template(cached_project):
     assert verify_json(project, env)[0]["passed"]
     write(project / "migrations" / "20260103000000_c.sql", "create table public.c (id int);\n")
     result, log = verify_json(project, env)
-    assert result["passed"] and result["migrations_applied"] == 1
+    assert result["passed"] and result["migrations_applied"] == 1 and result["migrations_cached"] == 2
     assert "reusing a template with 2 of 3 migrations applied" in log
 
 
