@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 from xml.etree import ElementTree as ET
 
 import pytest
 
 from schema_tool.pgtap import parse_tap
 
-from conftest import run_cli, write
+from conftest import REPO, run_cli, write
+
+# The shared setup file (copied into every demo project) checks its own helpers.
+SETUP_TESTS = int(re.search(r"select plan\((\d+)\)", (REPO / "supabase/tests/000_setup.sql").read_text())[1])
 
 
 def test_all_ok_with_plan_passes():
@@ -74,7 +78,7 @@ def test_verify_runs_setup_then_tests_and_reports_each_failure(project):
     assert "bad.test.sql: planned 3 tests but ran 2" in result.stderr
     assert 'broken.test.sql: error: psql:supabase/tests/demo/broken.test.sql:3: ERROR:  relation "demo.nope" does not exist' in result.stderr
     assert "noplan.test.sql: no plan" in result.stderr
-    assert out.strip().splitlines()[-1] == "10 passed, 4 failed"
+    assert out.strip().splitlines()[-1] == f"{SETUP_TESTS + 3} passed, 4 failed"
     suites = ET.parse(project / "junit.xml").getroot()
     assert {s.get("name") for s in suites} >= {"supabase/tests/demo/bad.test.sql", "supabase/tests/demo/broken.test.sql"}
     assert sum(int(s.get("failures")) for s in suites) == 1
@@ -94,7 +98,7 @@ def test_verify_passes_on_both_engines_and_json_reports_totals(project):
         result = run_cli(project, "verify", "--engine", engine, "--json")
         assert result.returncode == 0, result.stderr
         data = json.loads(result.stdout)
-        assert data["passed"] and data["failed"] == 0 and data["tests"] == 8
+        assert data["passed"] and data["failed"] == 0 and data["tests"] == SETUP_TESTS + 1
         assert data["server_version"].startswith(major)
 
 
