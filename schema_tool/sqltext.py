@@ -96,6 +96,15 @@ def scan(text: str) -> list[Span]:
     return spans
 
 
+PSQL_META = re.compile(r"^[ \t]*\\.*$", re.MULTILINE)
+
+
+def blank_psql_meta(text: str) -> str:
+    """psql meta-command lines (`\set`, `\ir`) as spaces: Postgres's parser
+    and scanner read the rest, offsets and lines unchanged."""
+    return PSQL_META.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def line_starts(text: str) -> list[int]:
     starts = [0]
     for m in re.finditer("\n", text):

@@ -29,7 +29,6 @@ import hashlib
 import importlib.metadata
 import json
 import os
-import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -144,14 +143,11 @@ def token_lint(rel: str, text: str, codes: list[str]) -> list[Finding]:
 
 # ----------------------------------------------------------- parse check
 
-_PSQL_META = re.compile(r"^[ \t]*\\.*$", re.MULTILINE)
-
-
 def parse_check(rel: str, text: str) -> list[Finding]:
     """Postgres's parser over a plain SQL file (psql meta-commands blanked)."""
     from pglast.parser import ParseError, parse_sql_json
 
-    cleaned = _PSQL_META.sub(lambda m: " " * len(m.group(0)), text)
+    cleaned = sqltext.blank_psql_meta(text)
     try:
         parse_sql_json(cleaned)
     except ParseError as exc:

@@ -34,13 +34,13 @@ from __future__ import annotations
 
 import re
 
+from .. import sqltext
 from .findings import Finding
 
 # The sqlfluff rules this module checks (each where tokens show it).
 CODES = ("CP01", "CP02", "CP03", "CP04", "CP05", "CV03", "CV04", "CV05", "CV06",
          "LT01", "LT06", "LT10", "LT11", "LT12", "LT13", "ST12")
 
-_PSQL_META = re.compile(r"^[ \t]*\\.*$", re.MULTILINE)
 _NOQA = re.compile(r"--\s*noqa\s*(?::\s*(.*))?$", re.IGNORECASE)
 
 _LITERAL_KEYWORDS = {"NULL_P", "TRUE_P", "FALSE_P"}
@@ -82,29 +82,19 @@ def check(rel: str, text: str, enabled: set[str]) -> list[Finding]:
     """Token-level style findings for one plain SQL file (codes in `enabled`)."""
     from pglast.parser import ParseError, scan
 
-    cleaned = _PSQL_META.sub(lambda m: " " * len(m.group(0)), text)
+    cleaned = sqltext.blank_psql_meta(text)
     try:
         tokens = [t for t in scan(cleaned) if t.name not in ("SQL_COMMENT", "C_COMMENT")]
     except ParseError:
         return []  # the parse check (parse-error) reports it
-    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    starts = sqltext.line_starts(text)
     disabled, per_line = _noqa(text)
     found: list[tuple[int, str, str, int]] = []
 
-    def line_of(pos: int) -> int:
-        lo, hi = 0, len(line_starts) - 1
-        while lo < hi:  # the last line start <= pos
-            mid = (lo + hi + 1) // 2
-            if line_starts[mid] <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo + 1
-
     def report(pos: int, code: str, message: str) -> None:
         if code in enabled:
-            number = line_of(pos)
-            found.append((number, code, message, pos - line_starts[number - 1] + 1))
+            number = sqltext.line_of(starts, pos)
+            found.append((number, code, message, pos - starts[number - 1] + 1))
 
     # Case (CP01-CP05).
     prev = None
@@ -171,7 +161,7 @@ def check(rel: str, text: str, enabled: set[str]) -> list[Finding]:
     # Lines (LT01 trailing whitespace, LT12, LT13, CV06).
     strings = [(t.start, t.end) for t in tokens if t.name in ("SCONST", "BCONST", "XCONST", "IDENT")]
     k = 0
-    for number, start in enumerate(line_starts, start=1):
+    for number, start in enumerate(starts, start=1):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         line = text[start:end]
