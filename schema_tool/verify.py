@@ -18,6 +18,7 @@ from .cache import CacheUnusable
 from .errors import UsageError
 from .migrate import connect, migrate
 from .migrations import AMENDMENTS_FILE, load
+from .release import released_versions
 
 
 @dataclass
@@ -286,13 +287,6 @@ class CachePlan:
             progress("cache: saved the migrated template" if added else "cache: template saved by another run")
         except CacheUnusable as exc:
             progress(f"cache: not saved ({exc})")
-
-
-def released_versions(root: Path) -> set[str]:
-    path = root / "sql" / "released.txt"
-    if not path.exists():
-        return set()
-    return {line.split()[0] for line in path.read_text().splitlines() if line.strip() and not line.startswith("#")}
 
 
 def seed_files(root: Path, exclude: tuple[str, ...] = ()) -> list[Path]:
