@@ -409,17 +409,15 @@ def throwaway(engine: str = "embedded", keep: bool = False, data_from: Path | No
     data_from: start from a copy of that stopped data directory (embedded and
     system only) instead of initdb. in_memory=False keeps the data on disk
     (a benchmark's gigabytes do not belong in /dev/shm)."""
-    starters = {
-        "embedded": lambda: start_local(embedded_bin_dir(), engine, data_from, copy_data, in_memory),
-        "system": lambda: start_local(system_bin_dir(), engine, data_from, copy_data, in_memory),
-        "docker": start_docker,
-    }
-    if engine not in starters:
+    if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
     # SIGTERM (CI cancelling a job) unwinds like Ctrl-C, so cleanup runs; set
     # before the server starts, so a signal during initdb cleans up too.
     with sigterm_interrupts():
-        server = starters[engine]()
+        if engine == "docker":
+            server = start_docker()
+        else:
+            server = start_local(local_bin_dir(engine), engine, data_from, copy_data, in_memory)
         try:
             yield server
         finally:
