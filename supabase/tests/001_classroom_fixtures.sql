@@ -81,10 +81,41 @@ begin
 end
 $fixture$;
 
+-- A smaller fixture for tests of one feature: two tenants (a, b) named by a
+-- prefix, each with an admin and a student. Tenant ids are
+-- md5('<prefix>:<tenant>:tenant')::uuid, people 'admin-<prefix>-<tenant>@cls.test'
+-- and 'student-<prefix>-<tenant>@cls.test'.
+-- schema-tool: allow function-search-path a test fixture: it runs only as postgres inside a test's own transaction
+create or replace function tests.classroom_admin_and_student(p_prefix text) returns void
+language plpgsql
+as $fixture$
+declare
+    t text;
+    v_tenant uuid;
+    v_admin uuid;
+    v_student uuid;
+begin
+    foreach t in array array['a', 'b'] loop
+        v_tenant := md5(p_prefix || ':' || t || ':tenant')::uuid;
+        insert into classroom.tenants (id, name, slug)
+        values (v_tenant, 'Tenant ' || p_prefix || ' ' || upper(t), 'tenant-' || p_prefix || '-' || t);
+        v_admin := tests.create_user('admin-' || p_prefix || '-' || t || '@cls.test');
+        v_student := tests.create_user('student-' || p_prefix || '-' || t || '@cls.test');
+        insert into classroom.users (id, tenant_id, email, first_name, role, email_verified, email_verified_at) values
+            (v_admin, v_tenant, 'admin-' || p_prefix || '-' || t || '@cls.test', 'Admin', 'ADMIN', true, now()),
+            (v_student, v_tenant, 'student-' || p_prefix || '-' || t || '@cls.test', 'Student', 'STUDENT', true, now());
+    end loop;
+end
+$fixture$;
+
 -- Test setup, not an API: only the role running the tests (postgres) calls it.
 revoke execute on function tests.classroom_fixture() from public, anon, authenticated, service_role;
+revoke execute on function tests.classroom_admin_and_student(text) from public, anon, authenticated, service_role;
 
-select plan(3);
+select plan(5);
+select has_function('tests', 'classroom_admin_and_student', array['text'], 'tests.classroom_admin_and_student exists');
+select ok(not has_function_privilege('authenticated', 'tests.classroom_admin_and_student(text)', 'execute'),
+    'tests.classroom_admin_and_student: authenticated cannot execute it');
 select has_function('tests', 'classroom_fixture', 'tests.classroom_fixture exists');
 select ok(not has_function_privilege('anon', 'tests.classroom_fixture()', 'execute'),
     'tests.classroom_fixture: anon cannot execute it');

@@ -2,24 +2,7 @@
 begin;
 select plan(22);
 
-do $fixture$
-declare
-    t text;
-    v_tenant uuid;
-    v_admin uuid;
-    v_student uuid;
-begin
-    foreach t in array array['a', 'b'] loop
-        v_tenant := md5('ak:' || t || ':tenant')::uuid;
-        insert into classroom.tenants (id, name, slug) values (v_tenant, 'Tenant ak ' || upper(t), 'tenant-ak-' || t);
-        v_admin := tests.create_user('admin-ak-' || t || '@cls.test');
-        v_student := tests.create_user('student-ak-' || t || '@cls.test');
-        insert into classroom.users (id, tenant_id, email, first_name, role, email_verified, email_verified_at) values
-            (v_admin, v_tenant, 'admin-ak-' || t || '@cls.test', 'Admin', 'ADMIN', true, now()),
-            (v_student, v_tenant, 'student-ak-' || t || '@cls.test', 'Student', 'STUDENT', true, now());
-    end loop;
-end
-$fixture$;
+select tests.classroom_admin_and_student('ak');
 
 create function tests.ak_uid(p_name text) returns uuid language sql stable as $$ select tests.get_user_id(p_name || '@cls.test') $$;
 grant execute on function tests.ak_uid(text) to authenticated, service_role;

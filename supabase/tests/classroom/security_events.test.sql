@@ -2,24 +2,7 @@
 begin;
 select plan(18);
 
-do $fixture$
-declare
-    t text;
-    v_tenant uuid;
-    v_admin uuid;
-    v_student uuid;
-begin
-    foreach t in array array['a', 'b'] loop
-        v_tenant := md5('se:' || t || ':tenant')::uuid;
-        insert into classroom.tenants (id, name, slug) values (v_tenant, 'Tenant se ' || upper(t), 'tenant-se-' || t);
-        v_admin := tests.create_user('admin-se-' || t || '@cls.test');
-        v_student := tests.create_user('student-se-' || t || '@cls.test');
-        insert into classroom.users (id, tenant_id, email, first_name, role, email_verified, email_verified_at) values
-            (v_admin, v_tenant, 'admin-se-' || t || '@cls.test', 'Admin', 'ADMIN', true, now()),
-            (v_student, v_tenant, 'student-se-' || t || '@cls.test', 'Student', 'STUDENT', true, now());
-    end loop;
-end
-$fixture$;
+select tests.classroom_admin_and_student('se');
 
 create function tests.se_uid(p_name text) returns uuid language sql stable as $$ select tests.get_user_id(p_name || '@cls.test') $$;
 grant execute on function tests.se_uid(text) to authenticated;
