@@ -200,9 +200,49 @@ begin
 end
 $$;
 
+-- Functions and policies of a module's schemas (`<module>%`) that ask the JWT
+-- role claim: none may (issue 15: callers are the session's role).
+create or replace function tests.jwt_role_claim_readers(p_module text) returns setof text
+language sql
+stable
+set search_path = ''
+as $$
+    select p.oid::regprocedure::text
+    from pg_catalog.pg_proc as p
+    inner join pg_catalog.pg_namespace as n on n.oid = p.pronamespace
+    where n.nspname like p_module || '%'
+        and p.prosrc ~ 'auth\.role\(\)|request\.jwt\.claim\.role'
+    union all
+    select pol.polname::text
+    from pg_catalog.pg_policy as pol
+    inner join pg_catalog.pg_class as c on c.oid = pol.polrelid
+    inner join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
+    where n.nspname like p_module || '%'
+        and coalesce(pg_catalog.pg_get_expr(pol.polqual, pol.polrelid), '')
+        || coalesce(pg_catalog.pg_get_expr(pol.polwithcheck, pol.polrelid), '')
+        ~ 'auth\.role\(\)|request\.jwt\.claim'
+$$;
+
+-- Tables of a schema whose comment does not say what a client may write
+-- ("Client-writable ..." or "Client writes ..."; issue 15).
+create or replace function tests.tables_without_client_write_comment(p_schema text) returns setof text
+language sql
+stable
+set search_path = ''
+as $$
+    select c.relname::text
+    from pg_catalog.pg_class as c
+    inner join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
+    where n.nspname = p_schema
+        and c.relkind in ('r', 'p')
+        and not c.relispartition
+        and coalesce(pg_catalog.obj_description(c.oid, 'pg_class'), '') !~* '(client[- ]writ|clients write)'
+    order by 1
+$$;
+
 revoke execute on all functions in schema tests from public, anon, authenticated, service_role;
 
-select plan(8);
+select plan(10);
 select has_function('tests', 'create_user', array['text', 'jsonb', 'jsonb'], 'tests.create_user exists');
 select has_function('tests', 'get_user_id', array['text'], 'tests.get_user_id exists');
 select has_function('tests', 'authenticate_as', array['text'], 'tests.authenticate_as exists');
@@ -211,4 +251,6 @@ select has_function('tests', 'authenticate_as_service_role', 'tests.authenticate
 select has_function('tests', 'clear_authentication', 'tests.clear_authentication exists');
 select has_function('tests', 'freeze_time', array['timestamptz'], 'tests.freeze_time exists');
 select has_function('tests', 'plan_text', array['text'], 'tests.plan_text exists');
+select has_function('tests', 'jwt_role_claim_readers', array['text'], 'tests.jwt_role_claim_readers exists');
+select has_function('tests', 'tables_without_client_write_comment', array['text'], 'tests.tables_without_client_write_comment exists');
 select * from finish();

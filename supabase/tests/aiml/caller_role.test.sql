@@ -31,19 +31,7 @@ select is(
 
 select tests.clear_authentication();
 select is_empty(
-    $$select p.oid::regprocedure::text
-      from pg_proc as p
-      join pg_namespace as n on n.oid = p.pronamespace
-      where n.nspname like 'aiml%'
-        and p.prosrc ~ 'auth\.role\(\)|request\.jwt\.claim\.role'
-      union all
-      select pol.polname::text
-      from pg_policy as pol
-      join pg_class as c on c.oid = pol.polrelid
-      join pg_namespace as n on n.oid = c.relnamespace
-      where n.nspname like 'aiml%'
-        and coalesce(pg_get_expr(pol.polqual, pol.polrelid), '') || coalesce(pg_get_expr(pol.polwithcheck, pol.polrelid), '')
-            ~ 'auth\.role\(\)|request\.jwt\.claim'$$,
+    $$select * from tests.jwt_role_claim_readers('aiml')$$,
     'no aiml function or policy asks the JWT role claim (one rule for every module: the session''s role)');
 
 select * from finish();
