@@ -100,8 +100,9 @@ PSQL_META = re.compile(r"^[ \t]*\\.*$", re.MULTILINE)
 
 
 def blank_psql_meta(text: str) -> str:
-    """psql meta-command lines (`\set`, `\ir`) as spaces: Postgres's parser
-    and scanner read the rest, offsets and lines unchanged."""
+    """psql meta-command lines (backslash commands such as `\\set`) as
+    spaces: Postgres's parser and scanner read the rest, offsets and lines
+    unchanged."""
     return PSQL_META.sub(lambda m: " " * len(m.group(0)), text)
 
 
