@@ -23,7 +23,7 @@ from psycopg.conninfo import conninfo_to_dict
 
 from . import __version__
 from .errors import CheckFailed, SchemaToolError, UsageError, one_line, sigterm_interrupts
-from .migrations import Amendment, Migration, Statement, load, load_amendments, statements_digest, strip_comments
+from .migrations import Amendment, Migration, Statement, load, load_amendments, statements_digest
 from .supabase import has_auth, install_baseline
 
 # Any constant will do; it only has to be the same for every runner.
@@ -234,7 +234,7 @@ def transaction_enders(migration: Migration) -> list[Statement]:
               Kind.TRANS_STMT_COMMIT_PREPARED, Kind.TRANS_STMT_ROLLBACK_PREPARED}
     found = []
     for statement in migration.statements:
-        if not ENDS_TRANSACTION.match(strip_comments(statement.text)):
+        if not ENDS_TRANSACTION.match(statement.code()):
             continue
         try:
             parsed = parse_sql(statement.text)
@@ -359,14 +359,14 @@ def _apply_one(conn: psycopg.Connection, migration: Migration, lock_timeout: str
     current = None
     timeout = pgsql.Literal(lock_timeout)
     if migration.transactional:
-        # Round trips are most of the cost of a small file: begin and the lock
-        # timeout go as one simple query, the ledger rows as one statement.
+        # As the Supabase CLI runs a file: its statements in one pipelined
+        # batch (one round trip, not one per statement).
         conn.execute(pgsql.SQL("begin; set local lock_timeout = {}").format(timeout))
         try:
-            for current in executable:
-                conn.execute(current.text)
+            for batch in _batches(executable):
+                _run_batch(conn, batch)
                 if conn.info.transaction_status != psycopg.pq.TransactionStatus.INTRANS:
-                    line, _ = migration.line_col(current.offset)
+                    line, _ = migration.line_col(batch[-1].offset)
                     # Found by file_problems() before anything runs; this is
                     # the backstop for one hidden from the parser.
                     raise MigrationFailed(
@@ -377,8 +377,10 @@ def _apply_one(conn: psycopg.Connection, migration: Migration, lock_timeout: str
             duration = (time.perf_counter() - started) * 1000
             record(conn, migration, duration, who)
             conn.execute("commit")
-        except psycopg.Error as exc:
-            raise migration_error(migration, current, exc) from exc
+        except StatementFailed as failed:
+            raise migration_error(migration, failed.statement, failed.error) from failed.error
+        except psycopg.Error as exc:  # recording or committing, after every statement ran
+            raise migration_error(migration, None, exc) from exc
         finally:
             if not conn.closed and conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
                 conn.execute("rollback")
@@ -397,6 +399,39 @@ def _apply_one(conn: psycopg.Connection, migration: Migration, lock_timeout: str
     with conn.transaction():
         record(conn, migration, duration, who)
     return Applied(migration.version, migration.name, duration)
+
+
+class StatementFailed(Exception):
+    def __init__(self, statement: Statement, error: psycopg.Error):
+        super().__init__(str(error))
+        self.statement, self.error = statement, error
+
+
+def _batches(statements: list[Statement]) -> list[list[Statement]]:
+    """The statements in runs that each end at one that could end the
+    transaction, so the transaction is checked right after it."""
+    batches, batch = [], []
+    for statement in statements:
+        batch.append(statement)
+        if ENDS_TRANSACTION.match(statement.code()):
+            batches.append(batch)
+            batch = []
+    return batches + [batch] if batch else batches
+
+
+def _run_batch(conn: psycopg.Connection, statements: list[Statement]) -> None:
+    """Run the statements in one pipeline. A failure is
+    raised as StatementFailed naming the statement: the first without a result."""
+    cursors = []
+    try:
+        with conn.pipeline():
+            for statement in statements:
+                cursor = conn.cursor()
+                cursors.append(cursor)
+                cursor.execute(statement.text, prepare=False)
+    except psycopg.Error as exc:
+        done = sum(1 for c in cursors if c.pgresult is not None)
+        raise StatementFailed(statements[min(done, len(statements) - 1)], exc) from exc
 
 
 def acquire_lock(url: str, wait_seconds: float) -> psycopg.Connection:

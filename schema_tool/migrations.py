@@ -32,11 +32,21 @@ class Statement:
     offset: int  # character offset of `text` in the file
 
     def is_comment_only(self) -> bool:
-        return not strip_comments(self.text).strip()
+        return self.code_start() == len(self.text)
+
+    def code(self) -> str:
+        """The statement from its first character that is not white space or a comment."""
+        return self.text[self.code_start():]
 
     def code_offset(self) -> int:
         """Offset in the file of the statement's first character that is not
         white space or a comment (where an error without a position points)."""
+        i = self.code_start()
+        return self.offset + (i if i < len(self.text) else 0)
+
+    def code_start(self) -> int:
+        """Index in `text` of the first character that is not white space or
+        a comment; len(text) when there is none."""
         i, text = 0, self.text
         while i < len(text):
             if text[i].isspace():
@@ -48,7 +58,7 @@ class Statement:
                 i = _skip_block_comment(text, i)
             else:
                 break
-        return self.offset + (i if i < len(text) else 0)
+        return min(i, len(text))
 
 
 @dataclass(frozen=True)
@@ -70,7 +80,7 @@ class Migration:
         except ValueError:
             return str(self.path)
 
-    @property
+    @cached_property
     def transactional(self) -> bool:
         return sqltext.is_transactional(self.sql)
 
@@ -331,18 +341,6 @@ def _token_ends(sql: str):
 _READY_EVENTS = re.compile(r"[$'\"\-/\\;(cC]")
 
 
-def _skip_quote(sql: str, i: int, quote: str) -> int:
-    n = len(sql)
-    while i < n:
-        if sql[i] == quote:
-            if i + 1 < n and sql[i + 1] == quote:
-                i += 2
-                continue
-            return i + 1
-        i += 1
-    return n
-
-
 def _skip_block_comment(sql: str, i: int) -> int:
     depth, n = 0, len(sql)
     while i < n:
@@ -357,28 +355,3 @@ def _skip_block_comment(sql: str, i: int) -> int:
         else:
             i += 1
     return n
-
-
-def strip_comments(sql: str) -> str:
-    """The SQL with -- and /* */ comments removed (quotes respected)."""
-    out, i, n = [], 0, len(sql)
-    while i < n:
-        c = sql[i]
-        if c in "'\"":
-            j = _skip_quote(sql, i + 1, c)
-            out.append(sql[i:j])
-            i = j
-        elif sql.startswith("--", i):
-            newline = sql.find("\n", i)
-            i = n if newline < 0 else newline
-        elif sql.startswith("/*", i):
-            i = _skip_block_comment(sql, i)
-        elif c == "$" and (tag := re.match(r"\$[A-Za-z0-9_]*\$", sql[i:])):
-            close = sql.find(tag.group(0), i + len(tag.group(0)))
-            j = n if close < 0 else close + len(tag.group(0))
-            out.append(sql[i:j])
-            i = j
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
