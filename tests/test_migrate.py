@@ -115,6 +115,22 @@ def test_failing_statement_rolls_back_its_file_and_reports_file_line(project, db
     assert query(db_url, "select to_regclass('demo.tags')") == [(None,)]
 
 
+def test_a_failure_amid_a_batch_names_its_statement_and_nothing_after_it_runs(project, db_url):
+    # The statements go as one pipelined batch: the failing one is still the one reported.
+    bad = write(
+        project / "migrations" / "20260101000000_demo_mid.sql",
+        "create schema demo;\ncreate table demo.a (id int primary key);\n"
+        "insert into demo.a values (1);\ninsert into demo.a values (1);\n"
+        "create table demo.after (id int);\nselect 1;\n",
+    )
+    with pytest.raises(MigrationFailed) as raised:
+        migrate(db_url, project / "migrations")
+    message = str(raised.value)
+    assert f"{bad}:4:1: 23505" in message
+    assert "    insert into demo.a values (1)\n" in message + "\n"
+    assert query(db_url, "select to_regnamespace('demo')") == [(None,)]
+
+
 @pytest.mark.parametrize("ender", ["commit", "-- done\n  END", "rollback", "prepare transaction 'x'"])
 def test_commit_inside_a_file_is_refused_before_anything_runs(project, db_url, ender):
     write(project / "migrations" / "20260101000000_demo_ok.sql", "create schema ok;\n")
