@@ -357,6 +357,27 @@ ALTER FUNCTION learning_private.anonymize_audit_actor() OWNER TO postgres;
 COMMENT ON FUNCTION learning_private.anonymize_audit_actor() IS 'Trigger function on auth.users (trigger learning_on_auth_user_deleted): a deleted user''s audit entries keep what happened but no longer say who did it (actor_id set to null, actor_role kept). The one update of learning.audit_log, made with the owner''s rights.';
 
 --
+-- Name: assessment_is_visible(uuid); Type: FUNCTION; Schema: learning_private; Owner: postgres
+--
+
+CREATE FUNCTION learning_private.assessment_is_visible(p_assessment_id uuid) RETURNS boolean
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+    return exists (select 1 from learning.assessments as a where a.id = p_assessment_id);
+end
+$$;
+
+ALTER FUNCTION learning_private.assessment_is_visible(p_assessment_id uuid) OWNER TO postgres;
+
+--
+-- Name: FUNCTION assessment_is_visible(p_assessment_id uuid); Type: COMMENT; Schema: learning_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION learning_private.assessment_is_visible(p_assessment_id uuid) IS 'True when the caller can see the assessment (the assessments select policies decide: security invoker). The assessment_attempts insert policy''s check, as a function so that its query is planned once per session.';
+
+--
 -- Name: authored_assessment_id_array(); Type: FUNCTION; Schema: learning_private; Owner: postgres
 --
 
@@ -578,6 +599,30 @@ ALTER FUNCTION learning_private.check_visible_references() OWNER TO postgres;
 --
 
 COMMENT ON FUNCTION learning_private.check_visible_references() IS 'Trigger (before insert or update on user_feedback, chat_history, learning_analytics): for API callers (current_user anon or authenticated) every course_id, lesson_id and assessment_id the write sets must name a row the caller can see (published, or authored); otherwise one 42501, whether the row exists or not (no existence oracle, no feedback on someone else''s draft). Runs with the caller''s rights; service_role and migrations are not checked.';
+
+--
+-- Name: course_is_enrollable(uuid); Type: FUNCTION; Schema: learning_private; Owner: postgres
+--
+
+CREATE FUNCTION learning_private.course_is_enrollable(p_course_id uuid) RETURNS boolean
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+    return exists (
+        select 1 from learning.courses as c
+        where c.id = p_course_id and (c.is_published or c.created_by = (select auth.uid()))
+    );
+end
+$$;
+
+ALTER FUNCTION learning_private.course_is_enrollable(p_course_id uuid) OWNER TO postgres;
+
+--
+-- Name: FUNCTION course_is_enrollable(p_course_id uuid); Type: COMMENT; Schema: learning_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION learning_private.course_is_enrollable(p_course_id uuid) IS 'True when the caller may enroll in the course: published, or their own (and visible to them: security invoker). The course_enrollments insert policy''s check, as a function so that its query is planned once per session.';
 
 --
 -- Name: course_learners(uuid); Type: FUNCTION; Schema: learning_private; Owner: postgres
@@ -828,6 +873,27 @@ ALTER FUNCTION learning_private.handle_user_email_change() OWNER TO postgres;
 --
 
 COMMENT ON FUNCTION learning_private.handle_user_email_change() IS 'Trigger function on auth.users (trigger learning_on_auth_user_email_updated): copies a changed email to learning.profiles.email.';
+
+--
+-- Name: lesson_is_visible(uuid); Type: FUNCTION; Schema: learning_private; Owner: postgres
+--
+
+CREATE FUNCTION learning_private.lesson_is_visible(p_lesson_id uuid) RETURNS boolean
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+    return exists (select 1 from learning.lessons as l where l.id = p_lesson_id);
+end
+$$;
+
+ALTER FUNCTION learning_private.lesson_is_visible(p_lesson_id uuid) OWNER TO postgres;
+
+--
+-- Name: FUNCTION lesson_is_visible(p_lesson_id uuid); Type: COMMENT; Schema: learning_private; Owner: postgres
+--
+
+COMMENT ON FUNCTION learning_private.lesson_is_visible(p_lesson_id uuid) IS 'True when the caller can see the lesson (the lessons select policies decide: security invoker). The user_progress insert policy''s check, as a function so that its query is planned once per session.';
 
 --
 -- Name: local_date(uuid, timestamp with time zone); Type: FUNCTION; Schema: learning_private; Owner: postgres
@@ -3406,9 +3472,7 @@ ALTER TABLE learning.assessment_attempts ENABLE ROW LEVEL SECURITY;
 -- Name: assessment_attempts assessment_attempts: owner can attempt visible assessments; Type: POLICY; Schema: learning; Owner: postgres
 --
 
-CREATE POLICY "assessment_attempts: owner can attempt visible assessments" ON learning.assessment_attempts FOR INSERT TO authenticated WITH CHECK (((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
-   FROM learning.assessments a
-  WHERE (a.id = assessment_attempts.assessment_id)))));
+CREATE POLICY "assessment_attempts: owner can attempt visible assessments" ON learning.assessment_attempts FOR INSERT TO authenticated WITH CHECK (((user_id = ( SELECT auth.uid() AS uid)) AND learning_private.assessment_is_visible(assessment_id)));
 
 --
 -- Name: assessment_attempts assessment_attempts: owner can select; Type: POLICY; Schema: learning; Owner: postgres
@@ -3528,9 +3592,7 @@ CREATE POLICY "course_enrollments: owner can delete" ON learning.course_enrollme
 -- Name: course_enrollments course_enrollments: owner can enroll in visible courses; Type: POLICY; Schema: learning; Owner: postgres
 --
 
-CREATE POLICY "course_enrollments: owner can enroll in visible courses" ON learning.course_enrollments FOR INSERT TO authenticated WITH CHECK (((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
-   FROM learning.courses c
-  WHERE ((c.id = course_enrollments.course_id) AND (c.is_published OR (c.created_by = ( SELECT auth.uid() AS uid))))))));
+CREATE POLICY "course_enrollments: owner can enroll in visible courses" ON learning.course_enrollments FOR INSERT TO authenticated WITH CHECK (((user_id = ( SELECT auth.uid() AS uid)) AND learning_private.course_is_enrollable(course_id)));
 
 --
 -- Name: course_enrollments course_enrollments: owner can select; Type: POLICY; Schema: learning; Owner: postgres
@@ -3728,9 +3790,7 @@ CREATE POLICY "user_progress: owner can delete" ON learning.user_progress FOR DE
 -- Name: user_progress user_progress: owner can track visible lessons; Type: POLICY; Schema: learning; Owner: postgres
 --
 
-CREATE POLICY "user_progress: owner can track visible lessons" ON learning.user_progress FOR INSERT TO authenticated WITH CHECK (((user_id = ( SELECT auth.uid() AS uid)) AND (EXISTS ( SELECT 1
-   FROM learning.lessons l
-  WHERE (l.id = user_progress.lesson_id)))));
+CREATE POLICY "user_progress: owner can track visible lessons" ON learning.user_progress FOR INSERT TO authenticated WITH CHECK (((user_id = ( SELECT auth.uid() AS uid)) AND learning_private.lesson_is_visible(lesson_id)));
 
 --
 -- Name: user_progress user_progress: owner can update; Type: POLICY; Schema: learning; Owner: postgres
@@ -3812,6 +3872,13 @@ GRANT ALL ON FUNCTION learning_private.advance_streak(p_user_id uuid, p_activity
 REVOKE ALL ON FUNCTION learning_private.anonymize_audit_actor() FROM PUBLIC;
 
 --
+-- Name: FUNCTION assessment_is_visible(p_assessment_id uuid); Type: ACL; Schema: learning_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION learning_private.assessment_is_visible(p_assessment_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION learning_private.assessment_is_visible(p_assessment_id uuid) TO authenticated;
+
+--
 -- Name: FUNCTION authored_assessment_id_array(); Type: ACL; Schema: learning_private; Owner: postgres
 --
 
@@ -3869,6 +3936,13 @@ REVOKE ALL ON FUNCTION learning_private.check_session_date() FROM PUBLIC;
 REVOKE ALL ON FUNCTION learning_private.check_visible_references() FROM PUBLIC;
 
 --
+-- Name: FUNCTION course_is_enrollable(p_course_id uuid); Type: ACL; Schema: learning_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION learning_private.course_is_enrollable(p_course_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION learning_private.course_is_enrollable(p_course_id uuid) TO authenticated;
+
+--
 -- Name: FUNCTION course_learners(p_course_id uuid); Type: ACL; Schema: learning_private; Owner: postgres
 --
 
@@ -3905,6 +3979,13 @@ REVOKE ALL ON FUNCTION learning_private.handle_new_user() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION learning_private.handle_user_email_change() FROM PUBLIC;
+
+--
+-- Name: FUNCTION lesson_is_visible(p_lesson_id uuid); Type: ACL; Schema: learning_private; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION learning_private.lesson_is_visible(p_lesson_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION learning_private.lesson_is_visible(p_lesson_id uuid) TO authenticated;
 
 --
 -- Name: FUNCTION local_date(p_user_id uuid, p_at timestamp with time zone); Type: ACL; Schema: learning_private; Owner: postgres

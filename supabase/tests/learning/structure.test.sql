@@ -1,7 +1,7 @@
 -- Structure of the learning module: tables, columns, keys, indexes,
 -- policies, grants, functions, triggers and comments.
 begin;
-select plan(511);
+select plan(517);
 
 select has_schema('learning', 'schema learning exists');
 select has_schema('learning_private', 'schema learning_private exists');
@@ -492,7 +492,7 @@ select enum_has_labels('learning', 'attempt_status', array['not-started', 'in-pr
 select enum_has_labels('learning', 'chat_context', array['general_chat', 'lesson_chat', 'assessment_help', 'course_guidance'], 'enum learning.chat_context has the seed''s values');
 select enum_has_labels('learning', 'message_type', array['text', 'code', 'explanation'], 'enum learning.message_type has the seed''s values');
 select enum_has_labels('learning', 'streak_type', array['daily', 'weekly'], 'enum learning.streak_type has the seed''s values');
-select functions_are('learning_private', array['advance_streak', 'anonymize_audit_actor', 'authored_assessment_id_array', 'authored_course_id_array', 'authored_lesson_id_array', 'caller_api_role', 'caller_is_api', 'caller_is_service', 'caller_role', 'check_session_date', 'check_visible_references', 'course_learners', 'course_progress', 'guard_api_write', 'guard_graded_attempt', 'handle_new_user', 'handle_user_email_change', 'local_date', 'normalize_enrollment', 'on_attempt_completed', 'on_course_completed', 'on_learning_session', 'on_lesson_change', 'on_user_progress_change', 'refresh_enrollment_progress', 'restart_streak_on_type_change', 'set_updated_at', 'stamp_attempt_completion', 'stamp_notification_read', 'stamp_progress_completion', 'validate_profile', 'write_audit_log'], 'learning_private has exactly the expected functions');
+select functions_are('learning_private', array['advance_streak', 'anonymize_audit_actor', 'authored_assessment_id_array', 'authored_course_id_array', 'authored_lesson_id_array', 'assessment_is_visible', 'caller_api_role', 'caller_is_api', 'caller_is_service', 'caller_role', 'check_session_date', 'check_visible_references', 'course_is_enrollable', 'course_learners', 'course_progress', 'guard_api_write', 'guard_graded_attempt', 'handle_new_user', 'handle_user_email_change', 'lesson_is_visible', 'local_date', 'normalize_enrollment', 'on_attempt_completed', 'on_course_completed', 'on_learning_session', 'on_lesson_change', 'on_user_progress_change', 'refresh_enrollment_progress', 'restart_streak_on_type_change', 'set_updated_at', 'stamp_attempt_completion', 'stamp_notification_read', 'stamp_progress_completion', 'validate_profile', 'write_audit_log'], 'learning_private has exactly the expected functions');
 select is_definer('learning_private', 'advance_streak', array['uuid', 'date']::text[], 'learning_private.advance_streak is security definer');
 select isnt_definer('learning_private', 'course_progress', array['uuid', 'uuid']::text[], 'learning_private.course_progress is security invoker');
 select is_definer('learning_private', 'handle_new_user', array[]::text[], 'learning_private.handle_new_user is security definer');
@@ -530,8 +530,11 @@ select is_empty(
                  and p.oid in ('learning_private.authored_course_id_array()'::regprocedure,
                                'learning_private.authored_lesson_id_array()'::regprocedure,
                                'learning_private.authored_assessment_id_array()'::regprocedure,
-                               'learning_private.course_learners(uuid)'::regprocedure))$$,
-    'no learning_private function is executable by public, anon or authenticated, but the author-access helpers by authenticated');
+                               'learning_private.course_learners(uuid)'::regprocedure,
+                               'learning_private.lesson_is_visible(uuid)'::regprocedure,
+                               'learning_private.assessment_is_visible(uuid)'::regprocedure,
+                               'learning_private.course_is_enrollable(uuid)'::regprocedure))$$,
+    'no learning_private function is executable by public, anon or authenticated, but the author-access and insert-check helpers by authenticated');
 select function_privs_are('learning_private', 'authored_course_id_array', array[]::text[], 'authenticated', array['EXECUTE'], 'authenticated may execute the policy helper authored_course_id_array');
 select function_privs_are('learning_private', 'authored_lesson_id_array', array[]::text[], 'authenticated', array['EXECUTE'], 'authenticated may execute the policy helper authored_lesson_id_array');
 select function_privs_are('learning_private', 'authored_assessment_id_array', array[]::text[], 'authenticated', array['EXECUTE'], 'authenticated may execute the policy helper authored_assessment_id_array');
@@ -542,6 +545,12 @@ select is_definer('learning_private', 'authored_course_id_array', array[]::text[
 select is_definer('learning_private', 'authored_lesson_id_array', array[]::text[], 'learning_private.authored_lesson_id_array is security definer');
 select is_definer('learning_private', 'authored_assessment_id_array', array[]::text[], 'learning_private.authored_assessment_id_array is security definer');
 select is_definer('learning_private', 'course_learners', array['uuid'], 'learning_private.course_learners is security definer');
+select function_privs_are('learning_private', 'lesson_is_visible', array['uuid'], 'authenticated', array['EXECUTE'], 'authenticated may execute the insert-policy check lesson_is_visible');
+select isnt_definer('learning_private', 'lesson_is_visible', array['uuid'], 'learning_private.lesson_is_visible is security invoker: the select policies decide what the caller sees');
+select function_privs_are('learning_private', 'assessment_is_visible', array['uuid'], 'authenticated', array['EXECUTE'], 'authenticated may execute the insert-policy check assessment_is_visible');
+select isnt_definer('learning_private', 'assessment_is_visible', array['uuid'], 'learning_private.assessment_is_visible is security invoker: the select policies decide what the caller sees');
+select function_privs_are('learning_private', 'course_is_enrollable', array['uuid'], 'authenticated', array['EXECUTE'], 'authenticated may execute the insert-policy check course_is_enrollable');
+select isnt_definer('learning_private', 'course_is_enrollable', array['uuid'], 'learning_private.course_is_enrollable is security invoker: the select policies decide what the caller sees');
 select is_definer('learning_private', 'write_audit_log', array[]::text[], 'learning_private.write_audit_log is security definer');
 select is_definer('learning_private', 'anonymize_audit_actor', array[]::text[], 'learning_private.anonymize_audit_actor is security definer');
 select isnt_definer('learning', 'course_learners', array['uuid'], 'learning.course_learners is security invoker');
