@@ -4,7 +4,9 @@
 
 1. `schema-tool verify --no-cache` on the whole repo (cold), median of N runs,
    against the floor: initdb + start + `psql -1 -f` of every migration as the
-   non-superuser `postgres` (no tests, no ledger), median of N.
+   non-superuser `postgres` (no tests, no ledger), median of N; and against
+   the floor with the tests (the floor, then every pgTAP file with psql, two
+   at a time, as pg_prove -j2 would run them).
 2. verify warm, in a copy of the repo with a cache of its own: nothing changed
    (every file served from the cache), and one test file edited (the usual
    edit: the cached migrated cluster is copied and started, that file runs).
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import queue
 import platform
 import shutil
 import statistics
@@ -25,10 +28,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import psycopg
+from psycopg.conninfo import conninfo_to_dict
 
-from schema_tool import databases, engines
+
+from schema_tool import databases, engines, pgtap
 from schema_tool.migrate import migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,6 +94,45 @@ def floor() -> float:
     return timed(run)
 
 
+def floor_with_tests(jobs: int = 2) -> float:
+    """The floor, then what a hand-written script with pg_prove -j2 does: pgTAP
+    installed, the setup files, then every test file with psql, two at a time
+    on two copies of the migrated database."""
+    files = sorted((ROOT / "migrations").glob("*.sql"))
+    setup, tests = pgtap.test_files(ROOT / "supabase" / "tests")
+
+    def psql_file(psql: str, url: str, path: Path, single: bool = False) -> None:
+        subprocess.run([psql, *pgtap.PSQL_ARGS, *(["-1"] if single else []), "-d", url, "-f", str(path)],
+                       check=True, capture_output=True, cwd=ROOT)
+
+    def run():
+        with engines.throwaway("embedded") as srv:
+            psql = srv.psql()
+            for f in files:
+                psql_file(psql, srv.url, f, single=True)
+            dbname = conninfo_to_dict(srv.url)["dbname"]
+            with psycopg.connect(srv.admin_database_url(dbname), autocommit=True) as conn:
+                pgtap.install(conn)
+            for f in setup:
+                psql_file(psql, srv.url, f)
+            urls = [srv.url] + [databases.create(srv, f"floor_{i}", template=dbname) for i in range(1, jobs)]
+            free: queue.Queue[str] = queue.Queue()
+            for url in urls:
+                free.put(url)
+
+            def one(path: Path) -> None:
+                url = free.get()
+                try:
+                    psql_file(psql, url, path)
+                finally:
+                    free.put(url)
+
+            with ThreadPoolExecutor(jobs) as pool:
+                list(pool.map(one, tests))
+
+    return timed(run)
+
+
 def lint_cold() -> float:
     """All three layers of `schema-tool lint` on the repo, no sqlfluff cache."""
     cmd = [sys.executable, "-m", "schema_tool", "lint", "--no-cache"]
@@ -128,14 +174,15 @@ def main() -> None:
     parser.add_argument("--no-lint", action="store_true", help="skip the cold lint")
     args = parser.parse_args()
     load_before = load()
-    cold, floors = [], []
-    for _ in range(args.runs):  # interleaved, so a load spike hits both
+    cold, floors, tested = [], [], []
+    for _ in range(args.runs):  # interleaved, so a load spike hits all three
         cold.append(verify(ROOT, "--no-cache"))
         floors.append(floor())
+        tested.append(floor_with_tests())
     first, unchanged, edited = verify_warm(args.runs)
     lint = None if args.no_lint else lint_cold()
     ledger = [ledger_overhead() for _ in range(max(1, args.runs // 2))]
-    v, f = statistics.median(cold), statistics.median(floors)
+    v, f, ft = statistics.median(cold), statistics.median(floors), statistics.median(tested)
     same, edit = statistics.median(unchanged), statistics.median(edited)
     plain = statistics.median(p for p, _ in ledger)
     tool = statistics.median(t for _, t in ledger)
@@ -149,6 +196,8 @@ def main() -> None:
     print(f"| floor: initdb + start + `psql -1 -f` of each migration as `postgres` (no tests) | {f:.2f} s | | |")
     print(f"| `verify --no-cache` (cold), whole repo | {v:.2f} s | <= 1.5x floor ({1.5 * f:.2f} s) "
           f"| {v / f:.2f}x, {met(v <= 1.5 * f)} |")
+    print(f"| floor with the tests: the floor, then every pgTAP file with psql, 2 at a time (pg_prove -j2) "
+          f"| {ft:.2f} s | | `verify --no-cache` at {v / ft:.2f}x of it |")
     print(f"| `verify`, empty cache (cold, then saves the template; 1 run) | {first:.2f} s | | |")
     print(f"| `verify` warm, nothing changed | {same:.2f} s | <= 1.5 s | {met(same <= 1.5)} |")
     print(f"| `verify` warm, one test file edited | {edit:.2f} s | <= 1.5 s | {met(edit <= 1.5)} |")
