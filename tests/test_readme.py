@@ -161,3 +161,22 @@ def test_docker_without_docker_is_the_line_the_readme_shows():
     assert result.returncode == code
     shown = expected[0].split("(")[0]
     assert result.stdout.startswith(shown) and expected[0].split(")")[-1] in result.stdout
+
+
+def test_the_make_verify_example_matches_the_repository():
+    """The first-run output the README shows: its counts are the repository's
+    (every plan is static, so no server is needed), each file row its plan."""
+    text = section("## Two commands")
+    body = next(b for lang, b, _ in blocks(text) if b.startswith("$ make verify\n"))
+    plans = {
+        p.relative_to(REPO).as_posix(): int(re.search(r"select plan\((\d+)\)", p.read_text()).group(1))
+        for p in (REPO / "supabase" / "tests").rglob("*.sql")
+    }
+    rows = re.findall(r"^(supabase/tests/\S+)\s+(\d+)\s+0\s+[\d.]+$", body, re.MULTILINE)
+    assert len(rows) >= 8
+    assert {path: int(count) for path, count in rows} == {path: plans.get(path) for path, _ in rows}
+    migrations = len(list((REPO / "migrations").glob("*.sql")))
+    assert f"applied {migrations} migrations to embedded" in body
+    assert re.search(rf"\), {migrations} migrations, {len(plans)} files, [\d.]+s\n", body)
+    assert f"\n{sum(plans.values())} passed, 0 failed" in body
+    assert f"abridged; {len(plans)} files" in text
