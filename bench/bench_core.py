@@ -12,7 +12,8 @@
    edit: the cached migrated cluster is copied and started, that file runs).
 3. `schema-tool lint --no-cache` of the whole repo (cold, 1 run).
 4. Ledger overhead: 500 tiny migrations applied by `schema-tool migrate` vs.
-   `psql -1 -f` of their concatenation, on the same server.
+   `psql -1 -f` of their concatenation (one session), and vs. `psql -1 -f`
+   of each file (a session per file, as migrate), on the same server.
 Prints the load average and a Markdown table to paste into BENCHMARKS.md.
 """
 
@@ -139,7 +140,8 @@ def lint_cold() -> float:
     return timed(lambda: subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True))
 
 
-def ledger_overhead(count: int = 500) -> tuple[float, float]:
+def ledger_overhead(count: int = 500) -> tuple[float, float, float]:
+    """(psql of the concatenation in one session, psql -1 -f of each file, schema-tool migrate)."""
     with engines.throwaway("embedded") as srv, tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "migrations"
         folder.mkdir()
@@ -150,14 +152,19 @@ def ledger_overhead(count: int = 500) -> tuple[float, float]:
             bodies.append(body)
         (Path(tmp) / "all.sql").write_text("".join(bodies).replace("bench_t", "plain_t"))
         databases.create(srv, "plain")
+        databases.create(srv, "each")
         databases.create(srv, "tool")  # with the baseline: measure the ledger, not it
         psql = srv.psql()
-        plain = timed(lambda: subprocess.run(
-            [psql, "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-d", srv.database_url("plain"), "-f", str(Path(tmp) / "all.sql")],
-            check=True, capture_output=True))
+
+        def psql_file(dbname: str, path: Path) -> None:
+            subprocess.run([psql, "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-d", srv.database_url(dbname),
+                            "-f", str(path)], check=True, capture_output=True)
+
+        plain = timed(lambda: psql_file("plain", Path(tmp) / "all.sql"))
+        each = timed(lambda: [psql_file("each", f) for f in sorted(folder.glob("*.sql"))])
         tool_url = srv.database_url("tool")
         tool = timed(lambda: migrate(tool_url, folder))
-        return plain, tool
+        return plain, each, tool
 
 
 def met(ok: bool) -> str:
@@ -184,8 +191,9 @@ def main() -> None:
     ledger = [ledger_overhead() for _ in range(max(1, args.runs // 2))]
     v, f, ft = statistics.median(cold), statistics.median(floors), statistics.median(tested)
     same, edit = statistics.median(unchanged), statistics.median(edited)
-    plain = statistics.median(p for p, _ in ledger)
-    tool = statistics.median(t for _, t in ledger)
+    plain = statistics.median(p for p, _, _ in ledger)
+    each = statistics.median(e for _, e, _ in ledger)
+    tool = statistics.median(t for _, _, t in ledger)
     nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
     print(f"machine: {platform.machine()}, {nproc} cores, Python {platform.python_version()}")
     print(f"migrations: {len(list((ROOT / 'migrations').glob('*.sql')))}, runs: {args.runs}, "
@@ -206,6 +214,8 @@ def main() -> None:
     print(f"| 500 tiny migrations, `schema-tool migrate` | {tool:.2f} s | | |")
     print(f"| 500 tiny migrations, `psql -1 -f` of their concatenation | {plain:.2f} s | | "
           f"ratio {tool / plain:.2f}x (goal <= 1.5x: {met(tool <= 1.5 * plain)}) |")
+    print(f"| 500 tiny migrations, `psql -1 -f` of each file (a session per file, as `migrate`) | {each:.2f} s | | "
+          f"`migrate` at {tool / each:.2f}x of it |")
 
 
 if __name__ == "__main__":
