@@ -60,7 +60,7 @@ begin
     if pg_catalog.current_setting('tests.open', true) is distinct from 'on' then
         grant usage on schema tests, tests_overrides to anon, authenticated, service_role;
         grant execute on all functions in schema tests to anon, authenticated, service_role;
-        alter default privileges for role postgres in schema tests
+        alter default privileges in schema tests
             grant execute on functions to anon, authenticated, service_role;
         perform pg_catalog.set_config('tests.open', 'on', true);
     end if;
