@@ -47,18 +47,7 @@ class Statement:
     def code_start(self) -> int:
         """Index in `text` of the first character that is not white space or
         a comment; len(text) when there is none."""
-        i, text = 0, self.text
-        while i < len(text):
-            if text[i].isspace():
-                i += 1
-            elif text.startswith("--", i):
-                newline = text.find("\n", i)
-                i = len(text) if newline < 0 else newline + 1
-            elif text.startswith("/*", i):
-                i = _skip_block_comment(text, i)
-            else:
-                break
-        return min(i, len(text))
+        return sqltext.skip_trivia(self.text, 0)
 
 
 @dataclass(frozen=True)
@@ -339,19 +328,3 @@ def _token_ends(sql: str):
 
 
 _READY_EVENTS = re.compile(r"[$'\"\-/\\;(cC]")
-
-
-def _skip_block_comment(sql: str, i: int) -> int:
-    depth, n = 0, len(sql)
-    while i < n:
-        if sql.startswith("/*", i):
-            depth += 1
-            i += 2
-        elif sql.startswith("*/", i):
-            depth -= 1
-            i += 2
-            if depth == 0:
-                return i
-        else:
-            i += 1
-    return n

@@ -44,14 +44,7 @@ def scan(text: str) -> list[Span]:
             spans.append(Span("line_comment", i, j))
             i = j
         elif c == "/" and text.startswith("/*", i):
-            depth, j = 1, i + 2
-            while j < n and depth:
-                if text.startswith("/*", j):
-                    depth, j = depth + 1, j + 2
-                elif text.startswith("*/", j):
-                    depth, j = depth - 1, j + 2
-                else:
-                    j += 1
+            j = skip_block_comment(text, i)
             spans.append(Span("block_comment", i, j))
             i = j
         elif c == "'":
@@ -136,11 +129,27 @@ def skip_trivia(text: str, offset: int) -> int:
             j = text.find("\n", i)
             i = n if j < 0 else j
         elif text.startswith("/*", i):
-            j = text.find("*/", i + 2)
-            i = n if j < 0 else j + 2
+            i = skip_block_comment(text, i)
         else:
             break
     return i
+
+
+def skip_block_comment(text: str, i: int) -> int:
+    """The offset after the block comment starting at i: they nest in PostgreSQL."""
+    depth, n = 0, len(text)
+    while i < n:
+        if text.startswith("/*", i):
+            depth += 1
+            i += 2
+        elif text.startswith("*/", i):
+            depth -= 1
+            i += 2
+            if depth == 0:
+                return i
+        else:
+            i += 1
+    return n
 
 
 # ---------------------------------------------------------------- directives

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from schema_tool.migrations import load, split, tokens
+from schema_tool.migrations import Statement, load, split, tokens
 
 from conftest import REPO
 
@@ -125,3 +125,17 @@ def test_every_repo_migration_tokens_reassemble_and_end_at_separators(migration)
     assert all(p.endswith(";") for p in parts[:-1])
     for s in migration.statements:
         assert migration.sql[s.offset:].startswith(s.text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("select 1", "select 1"),
+    ("  -- a note\n  /* block */ select 1", "select 1"),
+    ("/* outer /* inner */ still a comment */ select 1", "select 1"),
+    ("-- only a comment", ""),
+    ("/* unterminated /* */", ""),
+])
+def test_a_statement_s_code_starts_after_its_leading_comments_nested_ones_too(text, code):
+    statement = Statement(text, 10)
+    assert statement.code() == code
+    assert statement.is_comment_only() == (code == "")
+    assert statement.code_offset() == 10 + (len(text) - len(code) if code else 0)
