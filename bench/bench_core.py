@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import queue
 import platform
 import shutil
 import statistics
@@ -29,7 +28,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import psycopg
@@ -38,6 +36,7 @@ from psycopg.conninfo import conninfo_to_dict
 
 from schema_tool import databases, engines, pgtap
 from schema_tool.migrate import migrate
+from schema_tool.verify import run_parallel
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITED = Path("supabase/tests/learning/streaks.test.sql")  # the test file the warm run edits
@@ -82,15 +81,24 @@ def verify_warm(runs: int) -> tuple[float, list[float], list[float]]:
         return first, unchanged, edited
 
 
-def floor() -> float:
-    files = sorted((ROOT / "migrations").glob("*.sql"))
+def psql_file(psql: str, url: str, path: Path, single: bool = True) -> None:
+    """`psql -1 -f` (or without -1), stopping at the first error."""
+    subprocess.run([psql, "-X", "-q", *(["-1"] if single else []), "-v", "ON_ERROR_STOP=1", "-d", url,
+                    "-f", str(path)], check=True, capture_output=True, cwd=ROOT)
 
+
+def psql_migrations(srv: engines.Server) -> None:
+    """The floor's work: `psql -1 -f` of every migration into the server's
+    database (its postgres database has the baseline)."""
+    psql = srv.psql()
+    for f in sorted((ROOT / "migrations").glob("*.sql")):
+        psql_file(psql, srv.url, f)
+
+
+def floor() -> float:
     def run():
-        with engines.throwaway("embedded") as srv:  # its postgres database has the baseline
-            psql = srv.psql()
-            for f in files:
-                subprocess.run([psql, "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-d", srv.url, "-f", str(f)],
-                               check=True, capture_output=True)
+        with engines.throwaway("embedded") as srv:
+            psql_migrations(srv)
 
     return timed(run)
 
@@ -98,38 +106,21 @@ def floor() -> float:
 def floor_with_tests(jobs: int = 2) -> float:
     """The floor, then what a hand-written script with pg_prove -j2 does: pgTAP
     installed, the setup files, then every test file with psql, two at a time
-    on two copies of the migrated database."""
-    files = sorted((ROOT / "migrations").glob("*.sql"))
+    on two copies of the migrated database (verify's own runner, no cache)."""
     setup, tests = pgtap.test_files(ROOT / "supabase" / "tests")
-
-    def psql_file(psql: str, url: str, path: Path, single: bool = False) -> None:
-        subprocess.run([psql, *pgtap.PSQL_ARGS, *(["-1"] if single else []), "-d", url, "-f", str(path)],
-                       check=True, capture_output=True, cwd=ROOT)
 
     def run():
         with engines.throwaway("embedded") as srv:
-            psql = srv.psql()
-            for f in files:
-                psql_file(psql, srv.url, f, single=True)
+            psql_migrations(srv)
             dbname = conninfo_to_dict(srv.url)["dbname"]
             with psycopg.connect(srv.admin_database_url(dbname), autocommit=True) as conn:
                 pgtap.install(conn)
-            for f in setup:
-                psql_file(psql, srv.url, f)
+            psql = srv.psql()
+            results = [pgtap.run_file(psql, srv.url, f, ROOT) for f in setup]
             urls = [srv.url] + [databases.create(srv, f"floor_{i}", template=dbname) for i in range(1, jobs)]
-            free: queue.Queue[str] = queue.Queue()
-            for url in urls:
-                free.put(url)
-
-            def one(path: Path) -> None:
-                url = free.get()
-                try:
-                    psql_file(psql, url, path)
-                finally:
-                    free.put(url)
-
-            with ThreadPoolExecutor(jobs) as pool:
-                list(pool.map(one, tests))
+            results += run_parallel(psql, urls, tests, ROOT)
+            failed = [r.path for r in results if not r.passed]
+            assert not failed, f"the floor's tests failed: {failed}"
 
     return timed(run)
 
@@ -155,13 +146,8 @@ def ledger_overhead(count: int = 500) -> tuple[float, float, float]:
         databases.create(srv, "each")
         databases.create(srv, "tool")  # with the baseline: measure the ledger, not it
         psql = srv.psql()
-
-        def psql_file(dbname: str, path: Path) -> None:
-            subprocess.run([psql, "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-d", srv.database_url(dbname),
-                            "-f", str(path)], check=True, capture_output=True)
-
-        plain = timed(lambda: psql_file("plain", Path(tmp) / "all.sql"))
-        each = timed(lambda: [psql_file("each", f) for f in sorted(folder.glob("*.sql"))])
+        plain = timed(lambda: psql_file(psql, srv.database_url("plain"), Path(tmp) / "all.sql"))
+        each = timed(lambda: [psql_file(psql, srv.database_url("each"), f) for f in sorted(folder.glob("*.sql"))])
         tool_url = srv.database_url("tool")
         tool = timed(lambda: migrate(tool_url, folder))
         return plain, each, tool

@@ -152,7 +152,7 @@ def verify(
             todo = [path for path in tests if path not in cached]
         # The clones serve only this run: dropped unless the whole server goes.
         clones = _clones(server, dbname, min(jobs, len(todo)) - 1, stack, drop=bool(database_url) or keep)
-        ran = dict(zip(todo, _run_parallel(psql, [url] + clones, todo, root)))
+        ran = dict(zip(todo, run_parallel(psql, [url] + clones, todo, root)))
         for result in cached.values():
             result.cached = True
         files += [ran.get(path) or cached[path] for path in tests]
@@ -304,7 +304,7 @@ def _clones(server: engines.Server, source: str, count: int, stack: ExitStack, d
     return urls
 
 
-def _run_parallel(psql: str, urls: list[str], tests: list[Path], root: Path) -> list[pgtap.FileResult]:
+def run_parallel(psql: str, urls: list[str], tests: list[Path], root: Path) -> list[pgtap.FileResult]:
     """Run test files on as many databases as there are URLs; results in file order.
     Each file runs alone in its own transaction, so a database serves one file at a time."""
     free: queue.Queue[str] = queue.Queue()
