@@ -50,28 +50,11 @@ def scan(text: str) -> list[Span]:
         elif c == "'":
             # E'...' strings treat backslash as an escape.
             escapes = i > 0 and text[i - 1] in "eE" and (i < 2 or not (text[i - 2].isalnum() or text[i - 2] == "_"))
-            j = i + 1
-            while j < n:
-                if escapes and text[j] == "\\":
-                    j += 2
-                    continue
-                if text[j] == "'":
-                    if j + 1 < n and text[j + 1] == "'":
-                        j += 2
-                        continue
-                    break
-                j += 1
+            j = _closing_quote(text, i, escapes)
             spans.append(Span("string", i, min(j + 1, n)))
             i = j + 1
         elif c == '"':
-            j = i + 1
-            while j < n:
-                if text[j] == '"':
-                    if j + 1 < n and text[j + 1] == '"':
-                        j += 2
-                        continue
-                    break
-                j += 1
+            j = _closing_quote(text, i)
             spans.append(Span("ident", i, min(j + 1, n)))
             i = j + 1
         elif c == "$" and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")):
@@ -87,6 +70,23 @@ def scan(text: str) -> list[Span]:
         else:
             i += 1
     return spans
+
+
+def _closing_quote(text: str, start: int, backslash_escapes: bool = False) -> int:
+    """Offset of the quote that closes the one at start (a doubled quote is
+    part of the text); len(text) or beyond when it is never closed."""
+    quote, j, n = text[start], start + 1, len(text)
+    while j < n:
+        if backslash_escapes and text[j] == "\\":
+            j += 2
+            continue
+        if text[j] == quote:
+            if j + 1 < n and text[j + 1] == quote:
+                j += 2
+                continue
+            break
+        j += 1
+    return j
 
 
 PSQL_META = re.compile(r"^[ \t]*\\.*$", re.MULTILINE)
